@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace opentok::common {
+
+// Standard alphabet (+/), padded with '='.
+std::string Base64Encode(std::string_view bytes);
+
+// URL-safe alphabet (-_), no padding (RFC 7515 base64url, as JWTs use it).
+std::string Base64UrlEncode(std::string_view bytes);
+
+// Decodes either alphabet, with or without padding (the tolerant decoder every OpenTok
+// server-side parser needs). Returns nullopt on characters outside both alphabets or on
+// an impossible length.
+std::optional<std::string> Base64Decode(std::string_view text);
+
+}  // namespace opentok::common

@@ -1,0 +1,73 @@
+#include "opentok_common/hmac.h"
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace opentok::common {
+
+struct HmacSigner::Impl {
+  EVP_MAC* mac = nullptr;
+  EVP_MAC_CTX* keyed = nullptr;
+  ~Impl() {
+    EVP_MAC_CTX_free(keyed);
+    EVP_MAC_free(mac);
+  }
+};
+
+HmacSigner::HmacSigner(HmacAlgorithm algorithm, std::string_view key) : impl_(std::make_unique<Impl>()) {
+  impl_->mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  if (impl_->mac == nullptr) throw std::runtime_error("OpenSSL: HMAC is unavailable");
+  impl_->keyed = EVP_MAC_CTX_new(impl_->mac);
+  if (impl_->keyed == nullptr) throw std::runtime_error("OpenSSL: cannot allocate an HMAC context");
+  // OSSL_PARAM wants a mutable buffer for the digest name.
+  std::string digest = algorithm == HmacAlgorithm::kSha1 ? "SHA1" : "SHA256";
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
+                         OSSL_PARAM_construct_end()};
+  // An empty key is legal HMAC; OpenSSL wants a non-null pointer for it.
+  static unsigned char const kEmpty = 0;
+  auto const* key_bytes = key.empty() ? &kEmpty : reinterpret_cast<unsigned char const*>(key.data());
+  if (EVP_MAC_init(impl_->keyed, key_bytes, key.size(), params) != 1) {
+    throw std::runtime_error("OpenSSL: cannot initialise HMAC");
+  }
+}
+
+HmacSigner::~HmacSigner() = default;
+HmacSigner::HmacSigner(HmacSigner&&) noexcept = default;
+HmacSigner& HmacSigner::operator=(HmacSigner&&) noexcept = default;
+
+std::string HmacSigner::Sign(std::string_view data) const {
+  EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(impl_->keyed);
+  if (ctx == nullptr) throw std::runtime_error("OpenSSL: cannot copy the HMAC context");
+  unsigned char out[EVP_MAX_MD_SIZE];
+  std::size_t out_len = 0;
+  bool ok = EVP_MAC_update(ctx, reinterpret_cast<unsigned char const*>(data.data()), data.size()) == 1 &&
+            EVP_MAC_final(ctx, out, &out_len, sizeof(out)) == 1;
+  EVP_MAC_CTX_free(ctx);
+  if (!ok) throw std::runtime_error("OpenSSL: HMAC computation failed");
+  return std::string(reinterpret_cast<char const*>(out), out_len);
+}
+
+std::string HmacSigner::SignHex(std::string_view data) const { return ToHex(Sign(data)); }
+
+std::string ToHex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    auto b = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kDigits[b >> 4];
+    out[2 * i + 1] = kDigits[b & 15];
+  }
+  return out;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace opentok::common

@@ -1,0 +1,141 @@
+// Known-answer tests for the shared encoding and crypto primitives.
+#include <gtest/gtest.h>
+
+#include "opentok_common/base64.h"
+#include "opentok_common/hmac.h"
+#include "opentok_common/jwt.h"
+#include "opentok_common/random.h"
+#include "opentok_common/session_id.h"
+#include "opentok_common/url.h"
+
+namespace opentok::common {
+namespace {
+
+TEST(Base64, Rfc4648Vectors) {
+  EXPECT_EQ(Base64Encode(""), "");
+  EXPECT_EQ(Base64Encode("f"), "Zg==");
+  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
+  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(Base64UrlEncode("f"), "Zg");
+  EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
+  EXPECT_EQ(Base64Encode("\xfb\xff"), "+/8=");
+}
+
+TEST(Base64, DecodesBothAlphabetsWithOrWithoutPadding) {
+  EXPECT_EQ(Base64Decode("Zm9vYmE=").value(), "fooba");
+  EXPECT_EQ(Base64Decode("Zm9vYmE").value(), "fooba");
+  EXPECT_EQ(Base64Decode("-_8").value(), "\xfb\xff");
+  EXPECT_EQ(Base64Decode("+/8=").value(), "\xfb\xff");
+  EXPECT_FALSE(Base64Decode("Zm9v!").has_value());
+  EXPECT_FALSE(Base64Decode("Z").has_value());
+}
+
+TEST(Hmac, Rfc4231Sha256Case2) {
+  HmacSigner signer(HmacAlgorithm::kSha256, "Jefe");
+  EXPECT_EQ(signer.SignHex("what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(Hmac, Rfc2202Sha1Case2) {
+  HmacSigner signer(HmacAlgorithm::kSha1, "Jefe");
+  EXPECT_EQ(signer.SignHex("what do ya want for nothing?"), "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+}
+
+TEST(Hmac, OpenTokT1KnownAnswer) {
+  // Reference section 6.1 (the opentok-token test vector).
+  HmacSigner signer(HmacAlgorithm::kSha1, "1234567890abcdef1234567890abcdef1234567890");
+  EXPECT_EQ(signer.SignHex("session_id=1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4"
+                           "&create_time=1424221013&nonce=0.3942609881050885&role=moderator&expire_time=1424307413"
+                           "&connection_data=%7B%22name%22%3A%22value%22%7D"),
+            "df94a64559acc061d7a3752a6fc69493e938c191");
+}
+
+TEST(Hmac, ConstantTimeEquals) {
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "ab"));
+}
+
+TEST(Jwt, SignsAndVerifiesRfc7515Shape) {
+  HmacSigner signer(HmacAlgorithm::kSha256, "secret");
+  std::string token = SignJwtHs256(R"({"iss":"123"})", signer);
+  EXPECT_EQ(token.substr(0, token.find('.')), "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9");
+  std::string why;
+  auto decoded = DecodeJwt(token, &why);
+  ASSERT_TRUE(decoded.has_value()) << why;
+  EXPECT_EQ(decoded->payload.at("iss").get<std::string>(), "123");
+  EXPECT_TRUE(VerifyHs256(*decoded, signer));
+  EXPECT_FALSE(VerifyHs256(*decoded, HmacSigner(HmacAlgorithm::kSha256, "other")));
+}
+
+TEST(Jwt, RejectsMalformedTokens) {
+  std::string why;
+  EXPECT_FALSE(DecodeJwt("abc", &why).has_value());
+  EXPECT_FALSE(why.empty());
+  EXPECT_FALSE(DecodeJwt("a.b", &why).has_value());
+  EXPECT_FALSE(DecodeJwt("a.b.c.d", &why).has_value());
+  EXPECT_FALSE(DecodeJwt("e30.!!!.c2ln", &why).has_value());
+}
+
+TEST(Jwt, TamperedPayloadFailsVerification) {
+  HmacSigner signer(HmacAlgorithm::kSha256, "secret");
+  std::string token = SignJwtHs256(R"({"role":"subscriber"})", signer);
+  auto first = token.find('.');
+  auto second = token.find('.', first + 1);
+  std::string forged = token.substr(0, first + 1) + Base64UrlEncode(R"({"role":"moderator"})") + token.substr(second);
+  auto decoded = DecodeJwt(forged);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_FALSE(VerifyHs256(*decoded, signer));
+}
+
+TEST(Url, PercentEncodingRoundTrip) {
+  EXPECT_EQ(PercentEncode("a b&c=d/é~"), "a%20b%26c%3Dd%2F%C3%A9~");
+  EXPECT_EQ(PercentDecode("a+b%20c", true).value(), "a b c");
+  EXPECT_EQ(PercentDecode("a+b", false).value(), "a+b");
+  EXPECT_FALSE(PercentDecode("%4", true).has_value());
+  EXPECT_FALSE(PercentDecode("%zz", true).has_value());
+}
+
+TEST(Url, FormParsing) {
+  auto fields = ParseForm("p2p.preference=disabled&&archiveMode=always&location=&flag");
+  ASSERT_TRUE(fields.has_value());
+  ASSERT_EQ(fields->size(), 4u);
+  EXPECT_EQ((*fields)[0], (std::pair<std::string, std::string>{"p2p.preference", "disabled"}));
+  EXPECT_EQ((*fields)[2].second, "");
+  EXPECT_EQ((*fields)[3].first, "flag");
+  EXPECT_EQ(FormEncode({{"a", "1 2"}, {"b", "x&y"}}), "a=1%202&b=x%26y");
+  EXPECT_FALSE(ParseForm("a=%G1").has_value());
+}
+
+TEST(SessionId, DecodesRealFixtureIds) {
+  // node-ot fixture: "1~100~127.0.0.1~Tue Jan 28 15:48:40 PST 2014~0.7602962~"
+  auto sid = EncodeSessionId({"100", "127.0.0.1", "Tue Jan 28 15:48:40 PST 2014", "0.7602962"});
+  auto parts = DecodeSessionId(sid);
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_EQ(parts->project_id, "100");
+  EXPECT_EQ(parts->location, "127.0.0.1");
+  // ot-token vector session id (2014 form, '-' for '+')
+  auto old = DecodeSessionId("1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4");
+  ASSERT_TRUE(old.has_value());
+  EXPECT_EQ(old->project_id, "123456");
+  EXPECT_FALSE(DecodeSessionId("1_").has_value());
+  EXPECT_FALSE(DecodeSessionId("garbage!").has_value());
+}
+
+TEST(SessionId, PortabilityCheck) {
+  EXPECT_TRUE(IsPortableSessionId("1_MX4xMjM0NTZ-fjE3"));
+  EXPECT_FALSE(IsPortableSessionId("1_MX4x_MjM0"));
+}
+
+TEST(Random, UuidV4Format) {
+  std::string uuid = FormatUuidV4(RandomBytes(16));
+  ASSERT_EQ(uuid.size(), 36u);
+  EXPECT_EQ(uuid[14], '4');
+  EXPECT_NE(std::string("89ab").find(uuid[19]), std::string::npos);
+  EXPECT_NE(FormatUuidV4(RandomBytes(16)), uuid);
+  EXPECT_EQ(FormatUuidV4(std::string(16, '\0')), "00000000-0000-4000-8000-000000000000");
+}
+
+}  // namespace
+}  // namespace opentok::common
