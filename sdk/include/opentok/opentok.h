@@ -1,0 +1,85 @@
+#pragma once
+
+// The OpenTok (Vonage Video) server SDK for C++. Mirrors the .NET SDK's OpenTok class:
+// sessions, client tokens and archives, with errors reported as exceptions (errors.h).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "opentok/archive.h"
+#include "opentok/client_options.h"
+#include "opentok/clock.h"
+#include "opentok/errors.h"
+#include "opentok/http_transport.h"
+#include "opentok/session.h"
+#include "opentok/token.h"
+#include "opentok/types.h"
+#include "opentok/version.h"
+
+namespace opentok {
+
+// A client of one OpenTok project.
+//
+// Thread safety: all methods are const and may be called concurrently from many threads
+// on one object. Copies are cheap and share the connection.
+class OpenTok {
+ public:
+  // The API key is numeric, like the .NET SDK's `int apiKey`; the string overloads accept
+  // it as text (it must still be a positive decimal number). Throws ArgumentException for
+  // a bad key, an empty secret or unusable options.
+  OpenTok(std::int64_t api_key, std::string api_secret);
+  OpenTok(std::int64_t api_key, std::string api_secret, std::string api_url);
+  OpenTok(std::int64_t api_key, std::string api_secret, ClientOptions options);
+  OpenTok(std::string_view api_key, std::string api_secret);
+  OpenTok(std::string_view api_key, std::string api_secret, std::string api_url);
+  OpenTok(std::string_view api_key, std::string api_secret, ClientOptions options);
+  ~OpenTok();
+  OpenTok(OpenTok const&);
+  OpenTok& operator=(OpenTok const&);
+  OpenTok(OpenTok&&) noexcept;
+  OpenTok& operator=(OpenTok&&) noexcept;
+
+  std::int64_t api_key() const noexcept;
+  std::string const& api_secret() const noexcept;
+  std::string const& api_url() const noexcept;
+
+  // POST /session/create. `location` must be an IPv4 literal or empty; kAlways needs
+  // kRouted. Validation happens before any I/O.
+  Session CreateSession(std::string const& location = "", MediaMode media_mode = MediaMode::kRelayed,
+                        ArchiveMode archive_mode = ArchiveMode::kManual) const;
+  Session CreateSession(SessionOptions const& options) const;
+
+  // A client token for `session_id` (no network call). The session id must belong to this
+  // API key. `expire_time` is in seconds since the Unix epoch (0: 24 hours from now).
+  std::string GenerateToken(std::string const& session_id, Role role = Role::kPublisher,
+                            std::int64_t expire_time = 0, std::string const& data = "",
+                            std::vector<std::string> const& initial_layout_class_list = {}) const;
+  std::string GenerateToken(std::string const& session_id, TokenOptions const& options) const;
+
+  // POST /v2/project/{key}/archive. Both has_audio and has_video false, or a resolution
+  // with individual output, is rejected before any I/O.
+  Archive StartArchive(std::string const& session_id, std::string const& name = "", bool has_video = true,
+                       bool has_audio = true, OutputMode output_mode = OutputMode::kComposed) const;
+  Archive StartArchive(std::string const& session_id, StartArchiveOptions const& options) const;
+
+  // POST /v2/project/{key}/archive/{id}/stop
+  Archive StopArchive(std::string const& archive_id) const;
+  // GET /v2/project/{key}/archive/{id}
+  Archive GetArchive(std::string const& archive_id) const;
+  // GET /v2/project/{key}/archive: the newest 1000 archives.
+  ArchiveList ListArchives() const;
+  // One page: `offset` 0 is the most recently started archive; `count` is 1-1000. A
+  // non-empty `session_id` lists only that session's archives.
+  ArchiveList ListArchives(int offset, int count, std::string const& session_id = "") const;
+  // DELETE /v2/project/{key}/archive/{id}
+  void DeleteArchive(std::string const& archive_id) const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl const> impl_;
+};
+
+}  // namespace opentok

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string_view>
+
+namespace opentok {
+
+// Whether streams go through the OpenTok Media Router (routed) or peer to peer (relayed).
+enum class MediaMode { kRelayed, kRouted };
+
+// Whether the session is archived automatically when a client publishes.
+enum class ArchiveMode { kManual, kAlways };
+
+// The role a client token grants.
+enum class Role { kSubscriber, kPublisher, kPublisherOnly, kModerator };
+
+// Client token format: JWT (HS256, the default of the current official SDKs) or the
+// legacy "T1==" format.
+enum class TokenFormat { kJwt, kT1 };
+
+// Wire-facing enums start with kUnknown: a value the SDK does not know parses to it.
+enum class OutputMode { kUnknown, kComposed, kIndividual };
+enum class StreamMode { kUnknown, kAuto, kManual };
+enum class ArchiveStatus { kUnknown, kStarted, kPaused, kStopped, kUploaded, kAvailable, kExpired, kFailed, kDeleted };
+
+// Wire names ("routed", "publisheronly", "available", ...). kUnknown gives "unknown".
+std::string_view ToString(MediaMode value);
+std::string_view ToString(ArchiveMode value);
+std::string_view ToString(Role value);
+std::string_view ToString(TokenFormat value);
+std::string_view ToString(OutputMode value);
+std::string_view ToString(StreamMode value);
+std::string_view ToString(ArchiveStatus value);
+
+}  // namespace opentok
