@@ -1,0 +1,26 @@
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include "target.h"
+
+namespace opentok::conformance {
+
+// Base fixture of every check: after each check, archives it left recording are stopped
+// (so a failing check leaves nothing running on a live project).
+class ConformanceTest : public ::testing::Test {
+ protected:
+  void TearDown() override;
+
+  static Target const& target() { return CurrentTarget(); }
+};
+
+// Skips the current check with a reason unless the target has the mock control plane.
+#define OPENTOK_REQUIRE_CONTROL_PLANE(what)                                                 \
+  do {                                                                                      \
+    if (!::opentok::conformance::CurrentTarget().has_control_plane()) {                     \
+      GTEST_SKIP() << "needs the mock's control plane (" << what << "); the target is live"; \
+    }                                                                                       \
+  } while (false)
+
+}  // namespace opentok::conformance

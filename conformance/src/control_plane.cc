@@ -1,0 +1,102 @@
+#include "control_plane.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+#include "opentok_common/url.h"
+#include "redaction.h"
+
+namespace opentok::conformance {
+namespace {
+
+nlohmann::json ParseObject(HttpResponse const& response) {
+  auto json = nlohmann::json::parse(response.body, nullptr, false);
+  if (!json.is_object()) throw std::runtime_error("control plane answered a non-object: " + Redact(response.body));
+  return json;
+}
+
+std::string SessionPath(std::string const& session_id) {
+  return "/_mock/sessions/" + common::PercentEncode(session_id);
+}
+
+}  // namespace
+
+ControlPlane::ControlPlane(std::shared_ptr<HttpTransport> transport, std::string base_url)
+    : transport_(std::move(transport)), base_url_(std::move(base_url)) {}
+
+HttpResponse ControlPlane::Call(HttpMethod method, std::string const& path, std::string const& body) const {
+  HttpRequest request{method, base_url_ + path, {{"Accept", "application/json"}}, body};
+  if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+  return transport_->Send(request);
+}
+
+HttpResponse ControlPlane::Expect(int status, HttpMethod method, std::string const& path,
+                                  std::string const& body) const {
+  HttpResponse response = Call(method, path, body);
+  if (response.status != status) {
+    throw std::runtime_error("control plane " + path + ": expected " + std::to_string(status) + ", got " +
+                             std::to_string(response.status) + " " + Redact(response.body));
+  }
+  return response;
+}
+
+bool ControlPlane::Healthy() const {
+  try {
+    HttpResponse response = Call(HttpMethod::kGet, "/_mock/health", "");
+    if (response.status != 200) return false;
+    auto json = nlohmann::json::parse(response.body, nullptr, false);
+    return json.is_object() && json.value("status", "") == "ok";
+  } catch (std::exception const&) {
+    return false;
+  }
+}
+
+Credentials ControlPlane::CreateProject() const {
+  auto json = ParseObject(Expect(201, HttpMethod::kPost, "/_mock/projects", "{}"));
+  return {json.at("apiKey").get<std::string>(), json.at("apiSecret").get<std::string>()};
+}
+
+std::int64_t ControlPlane::Now() const {
+  return ParseObject(Expect(200, HttpMethod::kGet, "/_mock/clock")).at("now").get<std::int64_t>();
+}
+
+std::int64_t ControlPlane::Advance(std::int64_t seconds) const {
+  nlohmann::json body = {{"seconds", seconds}};
+  return ParseObject(Expect(200, HttpMethod::kPost, "/_mock/clock/advance", body.dump())).at("now").get<std::int64_t>();
+}
+
+HttpResponse ControlPlane::TryConnect(std::string const& session_id, std::string const& token) const {
+  nlohmann::json body = {{"token", token}};
+  return Call(HttpMethod::kPost, SessionPath(session_id) + "/connections", body.dump());
+}
+
+ControlPlane::Connection ControlPlane::Connect(std::string const& session_id, std::string const& token) const {
+  HttpResponse response = TryConnect(session_id, token);
+  if (response.status != 201) {
+    throw std::runtime_error("control plane connect: expected 201, got " + std::to_string(response.status) + " " +
+                             Redact(response.body));
+  }
+  auto json = ParseObject(response);
+  return {json.at("connectionId").get<std::string>(), json.value("role", ""), json.value("data", "")};
+}
+
+void ControlPlane::Disconnect(std::string const& session_id, std::string const& connection_id) const {
+  Expect(204, HttpMethod::kDelete, SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id));
+}
+
+std::string ControlPlane::Publish(std::string const& session_id, std::string const& connection_id) const {
+  auto path = SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id) + "/streams";
+  return ParseObject(Expect(201, HttpMethod::kPost, path, R"({"name":"conformance"})")).at("streamId").get<std::string>();
+}
+
+void ControlPlane::Unpublish(std::string const& session_id, std::string const& stream_id) const {
+  Expect(204, HttpMethod::kDelete, SessionPath(session_id) + "/streams/" + common::PercentEncode(stream_id));
+}
+
+void ControlPlane::SetUploadTarget(std::string const& api_key) const {
+  Expect(200, HttpMethod::kPut, "/_mock/projects/" + common::PercentEncode(api_key) + "/archive-storage",
+         R"({"type":"s3","bucket":"conformance"})");
+}
+
+}  // namespace opentok::conformance

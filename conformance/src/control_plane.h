@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "opentok/http_transport.h"
+#include "rest_client.h"
+
+namespace opentok::conformance {
+
+// Client of the mock server's public control plane (`/_mock/...`). Every call that does
+// not get the documented success status throws std::runtime_error with the status and the
+// (redacted) body, which fails the calling check with a readable reason.
+class ControlPlane {
+ public:
+  ControlPlane(std::shared_ptr<HttpTransport> transport, std::string base_url);
+
+  // GET /_mock/health answered {"status":"ok"}: the endpoint is a mock server.
+  bool Healthy() const;
+  // POST /_mock/projects: a fresh, isolated project.
+  Credentials CreateProject() const;
+  // Mock clock, epoch milliseconds.
+  std::int64_t Now() const;
+  std::int64_t Advance(std::int64_t seconds) const;
+
+  struct Connection {
+    std::string connection_id;
+    std::string role;
+    std::string data;
+  };
+  // POST /_mock/sessions/{sid}/connections with a client token. TryConnect returns the raw
+  // response (to check 403s); Connect requires 201.
+  HttpResponse TryConnect(std::string const& session_id, std::string const& token) const;
+  Connection Connect(std::string const& session_id, std::string const& token) const;
+  void Disconnect(std::string const& session_id, std::string const& connection_id) const;
+  // Returns the stream id.
+  std::string Publish(std::string const& session_id, std::string const& connection_id) const;
+  void Unpublish(std::string const& session_id, std::string const& stream_id) const;
+  // Makes the project deliver archives to an upload target (status "uploaded").
+  void SetUploadTarget(std::string const& api_key) const;
+
+ private:
+  HttpResponse Call(HttpMethod method, std::string const& path, std::string const& body) const;
+  HttpResponse Expect(int status, HttpMethod method, std::string const& path, std::string const& body = "") const;
+
+  std::shared_ptr<HttpTransport> transport_;
+  std::string base_url_;
+};
+
+}  // namespace opentok::conformance

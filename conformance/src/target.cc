@@ -1,0 +1,137 @@
+#include "target.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "opentok/default_transport.h"
+#include "opentok_mock/mock_server.h"
+
+namespace opentok::conformance {
+namespace {
+
+Target const* current_target = nullptr;
+
+std::optional<std::string> Env(char const* name) {
+  char const* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+std::int64_t EnvInteger(char const* name, std::int64_t fallback) {
+  auto text = Env(name);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    auto value = std::stoll(*text, &used);
+    if (used == text->size() && value > 0) return value;
+  } catch (std::exception const&) {
+  }
+  throw std::runtime_error(std::string(name) + " must be a positive integer");
+}
+
+// The mock's clock, read through its control plane.
+class MockClock : public Clock {
+ public:
+  explicit MockClock(ControlPlane const& control) : control_(control) {}
+  std::chrono::system_clock::time_point Now() const override {
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(control_.Now()));
+  }
+
+ private:
+  ControlPlane const& control_;
+};
+
+}  // namespace
+
+struct Target::InProcessMock {
+  opentok_mock::MockServer server;
+};
+
+Target::~Target() = default;
+
+std::unique_ptr<Target> Target::FromEnvironment() {
+  std::unique_ptr<Target> target(new Target());
+  auto url = Env("OPENTOK_API_URL");
+  if (!url) {
+    target->mock_ = std::make_unique<InProcessMock>();
+    target->kind_ = TargetKind::kInProcessMock;
+    target->url_ = target->mock_->server.url();
+    auto project = target->mock_->server.default_project();
+    target->credentials_ = {project.api_key, project.api_secret};
+  } else {
+    target->url_ = *url;
+    while (!target->url_.empty() && target->url_.back() == '/') target->url_.pop_back();
+  }
+  // Short timeouts: the suite talks to loopback or a healthy service; a hang is a failure.
+  ClientOptions transport_options{.api_url = target->url_,
+                                  .connect_timeout = std::chrono::seconds(5),
+                                  .request_timeout = std::chrono::seconds(30)};
+  target->recorder_ = std::make_shared<RecordingTransport>(MakeDefaultTransport(transport_options));
+  target->control_ = std::make_unique<ControlPlane>(target->recorder_, target->url_);
+  if (url) {
+    bool forced_live = Env("OPENTOK_CONFORMANCE_TARGET").value_or("") == "live";
+    target->kind_ = !forced_live && target->control_->Healthy() ? TargetKind::kMockAtUrl : TargetKind::kLive;
+    auto key = Env("OPENTOK_API_KEY");
+    auto secret = Env("OPENTOK_API_SECRET");
+    if (key && secret) {
+      target->credentials_ = {*key, *secret};
+    } else if (target->kind_ == TargetKind::kMockAtUrl) {
+      target->credentials_ = target->control_->CreateProject();  // a mock can mint credentials
+    } else {
+      throw std::runtime_error("OPENTOK_API_URL is set and the endpoint is not a mock server: "
+                               "set OPENTOK_API_KEY and OPENTOK_API_SECRET for the live service");
+    }
+  }
+  if (target->has_control_plane()) target->clock_ = std::make_shared<MockClock>(*target->control_);
+  if (Env("OPENTOK_CONFORMANCE_WAIT_FOR_PUBLISHER")) {
+    target->wait_for_publisher_ = std::chrono::seconds(EnvInteger("OPENTOK_CONFORMANCE_WAIT_FOR_PUBLISHER", 0));
+  }
+  target->poll_interval_ = std::chrono::milliseconds(EnvInteger("OPENTOK_CONFORMANCE_POLL_MS", 1000));
+  target->recorder_->Clear();
+  return target;
+}
+
+std::string_view KindName(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::kInProcessMock: return "in-process mock";
+    case TargetKind::kMockAtUrl: return "mock at URL";
+    case TargetKind::kLive: return "live";
+  }
+  return "?";
+}
+
+std::string Target::Describe() const { return std::string(KindName(kind_)) + " (" + url_ + ")"; }
+
+OpenTok Target::Client(std::optional<Credentials> credentials) const {
+  Credentials const& c = credentials ? *credentials : credentials_;
+  return OpenTok(std::string_view(c.api_key), c.api_secret, ClientOptions{.api_url = url_, .transport = recorder_});
+}
+
+OpenTok Target::TokenClient(std::optional<Credentials> credentials) const {
+  Credentials const& c = credentials ? *credentials : credentials_;
+  return OpenTok(std::string_view(c.api_key), c.api_secret,
+                 ClientOptions{.api_url = url_, .transport = recorder_, .clock = clock_});
+}
+
+std::chrono::system_clock::time_point Target::Now() const {
+  return clock_ ? clock_->Now() : std::chrono::system_clock::now();
+}
+
+RestClient Target::Rest(std::optional<Credentials> credentials) const {
+  return RestClient(recorder_, url_, credentials ? *credentials : credentials_);
+}
+
+Target const& CurrentTarget() {
+  if (current_target == nullptr) throw std::logic_error("conformance target used before the environment set it up");
+  return *current_target;
+}
+
+void SetCurrentTarget(Target const* target) { current_target = target; }
+
+std::string CurrentTargetDescription() { return current_target ? current_target->Describe() : "not set up"; }
+
+std::string CurrentTargetKind() {
+  return current_target ? std::string(KindName(current_target->kind())) : "not set up";
+}
+
+}  // namespace opentok::conformance

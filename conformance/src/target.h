@@ -1,0 +1,83 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "control_plane.h"
+#include "opentok/opentok.h"
+#include "recording_transport.h"
+#include "rest_client.h"
+
+namespace opentok::conformance {
+
+enum class TargetKind {
+  kInProcessMock,  // no OPENTOK_API_URL: a mock server started inside this process
+  kMockAtUrl,      // OPENTOK_API_URL answers GET /_mock/health: a standalone mock
+  kLive,           // anything else: treated as the real service
+};
+
+// "in-process mock", "mock at URL", "live".
+std::string_view KindName(TargetKind kind);
+
+// The endpoint under test, chosen once from the environment:
+//   OPENTOK_API_URL, OPENTOK_API_KEY, OPENTOK_API_SECRET   the endpoint and credentials
+//   OPENTOK_CONFORMANCE_TARGET=live                        treat a mock as live (no control plane)
+//   OPENTOK_CONFORMANCE_WAIT_FOR_PUBLISHER=SECONDS         live: wait for a real publisher
+//   OPENTOK_CONFORMANCE_POLL_MS=MS                         live: polling interval (default 1000)
+class Target {
+ public:
+  // Reads the environment, starts the in-process mock when needed. Throws
+  // std::runtime_error with a message that says what is missing.
+  static std::unique_ptr<Target> FromEnvironment();
+  ~Target();
+
+  TargetKind kind() const { return kind_; }
+  std::string Describe() const;
+  std::string const& url() const { return url_; }
+  Credentials const& credentials() const { return credentials_; }
+
+  bool has_control_plane() const { return kind_ != TargetKind::kLive; }
+  // Precondition: has_control_plane().
+  ControlPlane const& control() const { return *control_; }
+
+  // An SDK client of `credentials` (default: the target's) whose requests are recorded.
+  OpenTok Client(std::optional<Credentials> credentials = std::nullopt) const;
+  // An SDK client for minting client tokens, whose clock is the target's: the mock clock
+  // on a mock (which checks token expiry on its own clock, and tests move it forward),
+  // the system clock on live. REST calls go through Client(), whose auth tokens must
+  // follow the wall clock.
+  OpenTok TokenClient(std::optional<Credentials> credentials = std::nullopt) const;
+  RestClient Rest(std::optional<Credentials> credentials = std::nullopt) const;
+  // The target's current time (the mock clock on a mock).
+  std::chrono::system_clock::time_point Now() const;
+  RecordingTransport& recorder() const { return *recorder_; }
+
+  std::optional<std::chrono::seconds> wait_for_publisher() const { return wait_for_publisher_; }
+  std::chrono::milliseconds poll_interval() const { return poll_interval_; }
+
+ private:
+  struct InProcessMock;
+  Target() = default;
+
+  TargetKind kind_ = TargetKind::kLive;
+  std::string url_;
+  Credentials credentials_;
+  std::unique_ptr<InProcessMock> mock_;
+  std::shared_ptr<RecordingTransport> recorder_;
+  std::unique_ptr<ControlPlane> control_;
+  std::shared_ptr<Clock> clock_;  // null: the system clock
+  std::optional<std::chrono::seconds> wait_for_publisher_;
+  std::chrono::milliseconds poll_interval_{1000};
+};
+
+// The target of this run; set up by the global test environment before any check runs.
+Target const& CurrentTarget();
+void SetCurrentTarget(Target const* target);
+// CurrentTarget().Describe(), or "not set up".
+std::string CurrentTargetDescription();
+// KindName(CurrentTarget().kind()), or "not set up".
+std::string CurrentTargetKind();
+
+}  // namespace opentok::conformance
