@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace opentok {
@@ -30,5 +31,15 @@ std::string_view ToString(TokenFormat value);
 std::string_view ToString(OutputMode value);
 std::string_view ToString(StreamMode value);
 std::string_view ToString(ArchiveStatus value);
+
+// The inverse of ToString: the enumerator for an exact wire name, or nullopt for any other
+// text (also for "unknown"). Used by the CLI and by anything reading wire values.
+std::optional<MediaMode> ParseMediaMode(std::string_view text);
+std::optional<ArchiveMode> ParseArchiveMode(std::string_view text);
+std::optional<Role> ParseRole(std::string_view text);
+std::optional<TokenFormat> ParseTokenFormat(std::string_view text);
+std::optional<OutputMode> ParseOutputMode(std::string_view text);
+std::optional<StreamMode> ParseStreamMode(std::string_view text);
+std::optional<ArchiveStatus> ParseArchiveStatus(std::string_view text);
 
 }  // namespace opentok

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "opentok/archive.h"
+#include "opentok/http_transport.h"
+
+namespace opentok::internal {
+
+// JSON mapping of the REST payloads (reference 2.1, 2.2, 3.1). Lenient when reading:
+// unknown fields are ignored, unknown enum strings become kUnknown, numbers sent as
+// strings are accepted. Strict when writing. nlohmann stays inside json_codec.cc; every
+// decoding failure surfaces as InvalidResponseException naming `operation`.
+
+Archive DecodeArchive(std::string_view operation, HttpResponse const& response);
+ArchiveList DecodeArchiveList(std::string_view operation, HttpResponse const& response);
+
+// The session id from POST /session/create: a JSON array of one object, or the XML form
+// when the response Content-Type says XML.
+std::string DecodeCreatedSessionId(std::string_view operation, HttpResponse const& response);
+
+// The POST /v2/project/{key}/archive body. Throws ArgumentException when a string is not
+// valid UTF-8 (options must already be validated otherwise).
+std::string EncodeStartArchiveBody(std::string_view session_id, StartArchiveOptions const& options);
+
+}  // namespace opentok::internal

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "internal/rest_connection.h"
+#include "internal/token_generator.h"
+#include "opentok/opentok.h"
+
+namespace opentok {
+namespace internal {
+
+// The shared, immutable state behind every copy of an OpenTok object. The facade methods
+// in opentok.cc, sessions.cc, tokens.cc and archives.cc read it concurrently.
+struct ClientState {
+  std::int64_t api_key;
+  std::string api_secret;
+  std::string api_url;  // normalised: no trailing slash
+  TokenFormat token_format;
+  TokenGenerator tokens;
+  RestConnection rest;
+};
+
+}  // namespace internal
+
+// OpenTok::Impl is private to the class; deriving it from ClientState lets free functions
+// build the state.
+struct OpenTok::Impl : internal::ClientState {};
+
+}  // namespace opentok

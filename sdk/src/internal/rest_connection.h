@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "internal/rest_auth.h"
+#include "opentok/http_transport.h"
+
+namespace opentok::internal {
+
+// Builds REST requests (URL, auth, User-Agent, Accept, Content-Type), hands them to the
+// transport and turns non-2xx answers into exceptions. Immutable after construction, so
+// it is safe to use from many threads.
+class RestConnection {
+ public:
+  RestConnection(std::string api_url, std::string api_key, std::string user_agent, RestAuth auth,
+                 std::shared_ptr<HttpTransport> transport);
+
+  // Sends one request to api_url + `path` (path and query, starting with '/'). Returns the
+  // response when its status is 2xx; throws the mapped RequestException otherwise, and
+  // TransportException when no response arrived.
+  HttpResponse Send(std::string_view operation, HttpMethod method, std::string_view path, std::string body = {},
+                    std::string_view content_type = {}) const;
+
+  // "/v2/project/<api key>" + suffix.
+  std::string ProjectPath(std::string_view suffix) const;
+
+  std::string const& api_url() const noexcept { return api_url_; }
+
+ private:
+  std::string api_url_;
+  std::string api_key_;
+  std::string user_agent_;
+  RestAuth auth_;
+  std::shared_ptr<HttpTransport> transport_;
+};
+
+// "OpenTok-CPP-SDK/<version>", plus " <suffix>" when a suffix is configured.
+std::string MakeUserAgent(std::string_view suffix);
+
+}  // namespace opentok::internal

@@ -1,0 +1,192 @@
+#include "internal/token_generator.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "internal/json_text.h"
+#include "internal/validation.h"
+#include "opentok/errors.h"
+#include "opentok_common/base64.h"
+#include "opentok_common/jwt.h"
+#include "opentok_common/session_id.h"
+#include "opentok_common/url.h"
+
+namespace opentok::internal {
+namespace {
+
+constexpr std::int64_t kDefaultLifetimeSeconds = 24 * 60 * 60;
+constexpr std::int64_t kMaxLifetimeSeconds = 30 * 24 * 60 * 60;
+constexpr std::size_t kMaxDataLength = 1000;
+constexpr std::size_t kMaxLayoutClassListLength = 1000;
+
+bool IsPrintableAscii(std::string_view text) {
+  for (char c : text) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+std::string JoinClasses(std::vector<std::string> const& classes) {
+  std::string joined;
+  for (auto const& c : classes) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += c;
+  }
+  return joined;
+}
+
+}  // namespace
+
+// Everything a token carries, validated.
+struct TokenGenerator::Fields {
+  std::string_view session_id;
+  std::string_view role;
+  std::int64_t create_time = 0;
+  std::int64_t expire_time = 0;
+  double nonce = 0;
+  std::string_view data;
+  std::string layout_classes;  // space-joined
+};
+
+TokenGenerator::TokenGenerator(std::string api_key, std::shared_ptr<common::HmacSigner const> hs256,
+                               std::string_view api_secret, std::shared_ptr<Clock> clock,
+                               std::shared_ptr<RandomSource> random)
+    : api_key_(std::move(api_key)),
+      hs256_(std::move(hs256)),
+      sha1_(common::HmacAlgorithm::kSha1, api_secret),
+      clock_(std::move(clock)),
+      random_(std::move(random)) {}
+
+std::string TokenGenerator::Generate(std::string_view session_id, Role role, std::int64_t expire_time,
+                                     std::string_view data, std::vector<std::string> const& initial_layout_class_list,
+                                     TokenFormat format) const {
+  Fields fields = Validate(session_id, role, expire_time, data, initial_layout_class_list);
+  switch (format) {
+    case TokenFormat::kJwt:
+      return MakeJwt(fields);
+    case TokenFormat::kT1:
+      return MakeT1(fields);
+  }
+  throw ArgumentException("token format must be kJwt or kT1");
+}
+
+TokenGenerator::Fields TokenGenerator::Validate(std::string_view session_id, Role role, std::int64_t expire_time,
+                                                std::string_view data,
+                                                std::vector<std::string> const& initial_layout_class_list) const {
+  Fields f;
+  Require(!session_id.empty(), "session_id must not be empty");
+  // Session ids are base64 text; anything else cannot be a session id and would need
+  // escaping in every token format.
+  Require(IsPrintableAscii(session_id), "session_id is malformed");
+  auto parts = common::DecodeSessionId(session_id);
+  Require(parts.has_value(), "session_id is malformed");
+  Require(parts->project_id == api_key_, "session_id belongs to a different API key");
+  f.session_id = session_id;
+
+  f.role = ToString(role);
+  Require(f.role != "unknown", "role must be subscriber, publisher, publisheronly or moderator");
+
+  f.create_time = std::chrono::duration_cast<std::chrono::seconds>(clock_->Now().time_since_epoch()).count();
+  if (expire_time == 0) {
+    f.expire_time = f.create_time + kDefaultLifetimeSeconds;
+  } else {
+    Require(expire_time > f.create_time, "expire_time must be in the future");
+    Require(expire_time <= f.create_time + kMaxLifetimeSeconds,
+            "expire_time must be at most 30 days in the future");
+    f.expire_time = expire_time;
+  }
+
+  auto data_length = Utf8Length(data);
+  Require(data_length.has_value(), "data must be valid UTF-8");
+  Require(*data_length <= kMaxDataLength, "data must be at most 1000 characters");
+  f.data = data;
+
+  f.layout_classes = JoinClasses(initial_layout_class_list);
+  auto layout_length = Utf8Length(f.layout_classes);
+  Require(layout_length.has_value(), "initial_layout_class_list must be valid UTF-8");
+  Require(*layout_length <= kMaxLayoutClassListLength,
+          "initial_layout_class_list must be at most 1000 characters when joined with spaces");
+
+  f.nonce = random_->NextUnitInterval();
+  if (!std::isfinite(f.nonce) || f.nonce < 0 || f.nonce >= 1) {
+    throw OpenTokException("RandomSource::NextUnitInterval returned a value outside [0, 1)");
+  }
+  return f;
+}
+
+std::string TokenGenerator::MakeJwt(Fields const& f) const {
+  std::string payload;
+  payload.reserve(320 + f.session_id.size() + f.data.size() + f.layout_classes.size());
+  // Claim order as node-ot >= 2.21 sends them (reference 6.2).
+  payload.push_back('{');
+  AppendJsonKey(payload, "iss");
+  AppendJsonString(payload, api_key_);
+  payload.append(R"(,"ist":"project",)");
+  AppendJsonKey(payload, "iat");
+  AppendInteger(payload, f.create_time);
+  payload.push_back(',');
+  AppendJsonKey(payload, "exp");
+  AppendInteger(payload, f.expire_time);
+  payload.push_back(',');
+  AppendJsonKey(payload, "session_id");
+  AppendJsonString(payload, f.session_id);
+  payload.push_back(',');
+  AppendJsonKey(payload, "create_time");
+  AppendInteger(payload, f.create_time);
+  payload.push_back(',');
+  AppendJsonKey(payload, "nonce");
+  AppendDecimal(payload, f.nonce);
+  payload.push_back(',');
+  AppendJsonKey(payload, "role");
+  AppendJsonString(payload, f.role);
+  payload.push_back(',');
+  AppendJsonKey(payload, "expire_time");
+  AppendInteger(payload, f.expire_time);
+  payload.push_back(',');
+  if (!f.data.empty()) {
+    AppendJsonKey(payload, "connection_data");
+    AppendJsonString(payload, f.data);
+    payload.push_back(',');
+  }
+  AppendJsonKey(payload, "initial_layout_class_list");
+  AppendJsonString(payload, f.layout_classes);
+  payload.append(R"(,"scope":"session.connect"})");
+  return common::SignJwtHs256(payload, *hs256_);
+}
+
+std::string TokenGenerator::MakeT1(Fields const& f) const {
+  // Field order of the opentok-token known-answer vector (reference 6.1).
+  std::string data;
+  data.reserve(160 + f.session_id.size() + 3 * (f.data.size() + f.layout_classes.size()));
+  data.append("session_id=");
+  data.append(common::PercentEncode(f.session_id));
+  data.append("&create_time=");
+  AppendInteger(data, f.create_time);
+  data.append("&nonce=");
+  AppendDecimal(data, f.nonce);
+  data.append("&role=");
+  data.append(f.role);
+  data.append("&expire_time=");
+  AppendInteger(data, f.expire_time);
+  if (!f.data.empty()) {
+    data.append("&connection_data=");
+    data.append(common::PercentEncode(f.data));
+  }
+  if (!f.layout_classes.empty()) {
+    data.append("&initial_layout_class_list=");
+    data.append(common::PercentEncode(f.layout_classes));
+  }
+  std::string plain;
+  plain.reserve(64 + data.size());
+  plain.append("partner_id=");
+  plain.append(api_key_);
+  plain.append("&sig=");
+  plain.append(sha1_.SignHex(data));
+  plain.push_back(':');
+  plain.append(data);
+  std::string token = "T1==";
+  token.append(common::Base64Encode(plain));
+  return token;
+}
+
+}  // namespace opentok::internal
