@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstddef>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "opentok_mock/model.h"
+#include "opentok_mock/service.h"
+
+namespace opentok_mock {
+
+struct MockServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0: an ephemeral port
+  // Worker threads. cpp-httplib pins one per open connection (keep-alive included), so size
+  // it above the number of concurrent clients.
+  int threads = 16;
+  // Projects to register; with none, one project with generated credentials is created.
+  std::vector<ProjectCredentials> projects;
+  ServiceOptions service;
+  std::size_t payload_max_bytes = 1 << 20;  // larger bodies get 413
+  std::time_t keep_alive_timeout_s = 2;     // idle keep-alive connections close after this
+  std::size_t keep_alive_max_count = 100'000;
+};
+
+// The mock OpenTok service on a loopback HTTP port, for the duration of a scope:
+//
+//   opentok_mock::MockServer server;                 // 127.0.0.1, ephemeral port, one project
+//   opentok::OpenTok ot(server.default_project().api_key, server.default_project().api_secret,
+//                       server.url());
+//   server.service().AdvanceClock(std::chrono::seconds(10));
+//
+// The constructor returns once the server accepts requests and throws std::runtime_error
+// if it cannot bind, std::invalid_argument for a bad project. The destructor stops the
+// server and joins its listener thread (in-flight requests finish first).
+class MockServer {
+ public:
+  MockServer();
+  explicit MockServer(MockServerOptions options);
+  ~MockServer();
+  MockServer(MockServer const&) = delete;
+  MockServer& operator=(MockServer const&) = delete;
+
+  // "http://127.0.0.1:PORT"
+  std::string const& url() const;
+  int port() const;
+  std::string const& host() const;
+  // The first configured project (or the generated one).
+  ProjectCredentials const& default_project() const;
+  // The core: clock, simulated clients, state, journal.
+  MockService& service();
+
+  // Stops serving; idempotent (the destructor calls it).
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace opentok_mock

@@ -1,0 +1,121 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "opentok_mock/clock.h"
+#include "opentok_mock/journal.h"
+#include "opentok_mock/model.h"
+#include "opentok_mock/rest_auth.h"
+#include "opentok_mock/result.h"
+
+namespace opentok_mock {
+
+struct ServiceOptions {
+  // Deterministic ids (with a frozen clock, session ids repeat too). nullopt: OpenSSL random.
+  std::optional<std::uint64_t> seed;
+  // Archives stop with reason "maximum duration exceeded" after this much recorded time.
+  std::int64_t archive_max_duration_s = 7200;
+  // Time from `stopped` to `available`/`uploaded` (0: at the next operation).
+  std::int64_t archive_processing_delay_s = 5;
+  // Time from `available` to `expired` (cloud retention).
+  std::int64_t archive_retention_s = 72 * 60 * 60;
+  // A session's recording archives stop ("session ended") this long after the last client left.
+  std::int64_t session_end_grace_s = 60;
+  // Tolerated clock skew for REST auth JWTs (`exp` and `iat`, wall clock).
+  std::int64_t auth_leeway_s = 300;
+  // Journal size (oldest dropped first); 0 disables journaling.
+  std::size_t journal_capacity = 10'000;
+  // Start with the mock clock frozen at the current wall time.
+  bool frozen_clock = false;
+  // The "real" time source (tests inject one to move wall time without sleeping).
+  MockClock::WallSource wall_clock = SystemWallMs;
+};
+
+// The mock OpenTok service: all state and rules, no HTTP. Thread-safe: one reader/writer
+// lock guards the state; reads (get/list) share it. Every operation first fires the timers
+// that came due as mock time passed (lazily; nothing runs in the background), in time order
+// and stamped with their due time. Errors are the service's: HTTP status, OpenTok code and
+// message (see Error).
+class MockService {
+ public:
+  explicit MockService(ServiceOptions options = {});
+  ~MockService();
+  MockService(MockService const&) = delete;
+  MockService& operator=(MockService const&) = delete;
+
+  ServiceOptions const& options() const;
+
+  // --- Projects (never removed; Reset keeps them) ---------------------------------------
+  // Empty key: a fresh 8-digit key; empty secret: 40 random hex characters. Keys are
+  // positive decimal numbers that fit in 32 bits (the .NET SDK parses them as int).
+  Result<ProjectCredentials> AddProject(std::string api_key = {}, std::string api_secret = {});
+  std::vector<ProjectCredentials> Projects() const;
+  // An upload target makes processed archives `uploaded` (url null) instead of `available`.
+  // `description` is opaque to the service (the control plane stores its JSON there).
+  Status SetArchiveUploadTarget(std::string_view api_key, std::optional<std::string> description);
+  Result<std::optional<std::string>> ArchiveUploadTarget(std::string_view api_key) const;
+
+  // --- REST auth (wall clock) -------------------------------------------------------------
+  RestAuthVerdict AuthenticateRest(RestAuthHeaders const& headers, std::string_view path_api_key) const;
+  // A fresh X-OPENTOK-AUTH JWT for the project, valid 5 minutes (a control-plane helper
+  // for curl users).
+  Result<std::string> MintRestToken(std::string_view api_key) const;
+
+  // --- Sessions ---------------------------------------------------------------------------
+  Result<Session> CreateSession(std::string_view api_key, SessionSettings const& settings);
+  Result<SessionSnapshot> GetSession(std::string_view session_id);
+
+  // --- Simulated clients (the control plane) ----------------------------------------------
+  // Connects a client with a client token (JWT or T1), verified as the real service would.
+  Result<Connection> Connect(std::string_view session_id, std::string_view token);
+  Status Disconnect(std::string_view session_id, std::string_view connection_id);
+  Result<Stream> Publish(std::string_view session_id, std::string_view connection_id, PublishSettings const& settings);
+  Status Unpublish(std::string_view session_id, std::string_view stream_id);
+
+  // --- Streams (REST, project-scoped) -----------------------------------------------------
+  Result<std::vector<Stream>> ListStreams(std::string_view api_key, std::string_view session_id);
+  Result<Stream> GetStream(std::string_view api_key, std::string_view session_id, std::string_view stream_id);
+
+  // --- Archives (REST, project-scoped) ----------------------------------------------------
+  // The answer always says `started`; if nobody publishes, the archive is `paused` from the
+  // next read on.
+  Result<Archive> StartArchive(std::string_view api_key, StartArchiveRequest const& request);
+  Result<Archive> StopArchive(std::string_view api_key, std::string_view archive_id);
+  Result<Archive> GetArchive(std::string_view api_key, std::string_view archive_id);
+  Result<ArchivePage> ListArchives(std::string_view api_key, ListArchivesQuery const& query);
+  Status DeleteArchive(std::string_view api_key, std::string_view archive_id);
+  // Control plane: any project's archive, and a simulated recording failure.
+  Result<Archive> FindArchive(std::string_view archive_id);
+  Result<Archive> FailArchive(std::string_view archive_id, std::string reason = {});
+
+  // --- Clock ------------------------------------------------------------------------------
+  std::int64_t NowMs() const;
+  std::int64_t WallMs() const;
+  bool ClockFrozen() const;
+  // Moves mock time forward and fires every timer due in the interval, in time order,
+  // before returning the new time. Negative durations are rejected (400).
+  Result<std::int64_t> AdvanceClock(std::chrono::milliseconds by);
+  std::int64_t FreezeClock();
+  std::int64_t UnfreezeClock();
+
+  // --- Administration ---------------------------------------------------------------------
+  // Drops sessions, connections, streams, archives, timers and the journal; keeps the
+  // projects (with their upload targets) and the clock; re-applies the seed.
+  void Reset();
+  RequestJournal& journal();
+  // Base of archive download URLs ("http://127.0.0.1:PORT"); set once the server is bound.
+  void SetPublicBaseUrl(std::string base_url);
+  std::size_t PendingTimers() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace opentok_mock

@@ -1,0 +1,113 @@
+#include "flags.h"
+
+#include <charconv>
+#include <functional>
+#include <map>
+
+namespace opentok_mock::app {
+namespace {
+
+template <typename T>
+bool ParseNumber(std::string const& text, T& out, T min, T max) {
+  T value{};
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) return false;
+  out = value;
+  return true;
+}
+
+}  // namespace
+
+std::string Usage() {
+  return R"(Usage: opentok-mock [flags]
+
+A mock OpenTok (Vonage Video) REST server for tests: sessions, archives with their
+lifecycle on a mock clock, simulated clients, and a /_mock control plane.
+
+Flags:
+  --host HOST                     address to listen on (default 127.0.0.1)
+  --port N                        port; 0 picks a free one (default 0)
+  --port-file FILE                write the bound port to FILE once listening
+  --project KEY:SECRET            register a project (repeatable); with none, one project
+                                  with generated credentials is created and printed
+  --seed N                        deterministic ids (with --frozen-clock, fully repeatable)
+  --threads N                     HTTP worker threads (default 96); each open connection,
+                                  keep-alive included, holds one
+  --archive-max-duration SECONDS  archives stop with "maximum duration exceeded" after this
+                                  much recorded time (default 7200)
+  --archive-processing-delay SECONDS
+                                  time from stopped to available/uploaded (default 5)
+  --auth-leeway SECONDS           clock skew tolerated on REST auth exp/iat (default 300)
+  --frozen-clock                  start with the mock clock frozen (move it with
+                                  POST /_mock/clock/advance)
+  --journal-size N                REST requests kept in the journal (default 10000; 0: off)
+  --keep-alive-timeout SECONDS    idle keep-alive connections close after this (default 2)
+  --help                          print this help and exit
+
+The first line on stdout is "listening on http://HOST:PORT". SIGINT or SIGTERM stop the
+server cleanly. See docs/mock-server.md for the REST surface and the control plane.
+)";
+}
+
+std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppConfig& config) {
+  auto& server = config.server;
+  auto& service = server.service;
+  server.threads = kDefaultThreads;
+  using Setter = std::function<bool(std::string const&)>;
+  auto seconds = [](std::int64_t& target) {
+    return [&target](std::string const& v) { return ParseNumber<std::int64_t>(v, target, 0, 10'000'000'000); };
+  };
+  std::map<std::string, Setter> with_value{
+      {"--host", [&](std::string const& v) { server.host = v; return !v.empty(); }},
+      {"--port", [&](std::string const& v) { return ParseNumber(v, server.port, 0, 65535); }},
+      {"--port-file", [&](std::string const& v) { config.port_file = v; return !v.empty(); }},
+      {"--project",
+       [&](std::string const& v) {
+         auto colon = v.find(':');
+         if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) return false;
+         server.projects.push_back({v.substr(0, colon), v.substr(colon + 1)});
+         return true;
+       }},
+      {"--seed",
+       [&](std::string const& v) {
+         std::uint64_t seed = 0;
+         if (!ParseNumber<std::uint64_t>(v, seed, 0, UINT64_MAX)) return false;
+         service.seed = seed;
+         return true;
+       }},
+      {"--threads", [&](std::string const& v) { return ParseNumber(v, server.threads, 1, 4096); }},
+      {"--archive-max-duration", seconds(service.archive_max_duration_s)},
+      {"--archive-processing-delay", seconds(service.archive_processing_delay_s)},
+      {"--auth-leeway", seconds(service.auth_leeway_s)},
+      {"--journal-size",
+       [&](std::string const& v) { return ParseNumber<std::size_t>(v, service.journal_capacity, 0, 10'000'000); }},
+      {"--keep-alive-timeout",
+       [&](std::string const& v) { return ParseNumber<std::time_t>(v, server.keep_alive_timeout_s, 0, 3600); }},
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string flag = args[i];
+    std::optional<std::string> value;
+    if (auto equals = flag.find('='); flag.rfind("--", 0) == 0 && equals != std::string::npos) {
+      value = flag.substr(equals + 1);
+      flag = flag.substr(0, equals);
+    }
+    if (flag == "--help" || flag == "-h") {
+      config.help = true;
+      continue;
+    }
+    if (flag == "--frozen-clock" && !value) {
+      service.frozen_clock = true;
+      continue;
+    }
+    auto setter = with_value.find(flag);
+    if (setter == with_value.end()) return "unknown flag '" + flag + "'";
+    if (!value) {
+      if (i + 1 == args.size()) return "flag " + flag + " needs a value";
+      value = args[++i];
+    }
+    if (!setter->second(*value)) return "invalid value '" + *value + "' for " + flag;
+  }
+  return std::nullopt;
+}
+
+}  // namespace opentok_mock::app

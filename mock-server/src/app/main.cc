@@ -1,0 +1,77 @@
+// opentok-mock: the standalone mock OpenTok server. Flags, signals and printing only; all
+// behaviour lives in the libraries.
+
+#include <signal.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "flags.h"
+#include "opentok_mock/mock_server.h"
+
+namespace {
+
+// Written to a temporary name and renamed, so a reader never sees a partial file.
+bool WritePortFile(std::string const& path, int port) {
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    if (!(out << port << '\n')) return false;
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  return !error;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using opentok_mock::app::AppConfig;
+  AppConfig config;
+  if (auto error = opentok_mock::app::ParseFlags({argv + 1, argv + argc}, config)) {
+    std::cerr << "opentok-mock: " << *error << "\n\n" << opentok_mock::app::Usage();
+    return 2;
+  }
+  if (config.help) {
+    std::cout << opentok_mock::app::Usage();
+    return 0;
+  }
+  bool generated_project = config.server.projects.empty();
+
+  // Block the stop signals before any thread starts (every thread inherits the mask), then
+  // wait for them synchronously below: no async-signal-safety concerns.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  try {
+    opentok_mock::MockServer server(std::move(config.server));
+    if (!config.port_file.empty() && !WritePortFile(config.port_file, server.port())) {
+      std::cerr << "opentok-mock: cannot write the port file " << config.port_file << "\n";
+      return 1;
+    }
+    auto const& project = server.default_project();
+    std::cout << "listening on " << server.url() << std::endl;
+    if (generated_project) {
+      std::cout << "project: api key " << project.api_key << ", api secret " << project.api_secret << std::endl;
+    }
+    std::cout << "try: curl -s -X POST " << server.url() << "/session/create -H 'Accept: application/json'"
+              << " -d p2p.preference=disabled -H \"X-OPENTOK-AUTH: $(curl -s -H 'Accept: text/plain' " << server.url()
+              << "/_mock/projects/" << project.api_key << "/rest-token)\"" << std::endl;
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    std::cout << "stopping (" << (signal_number == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
+    server.Stop();
+  } catch (std::exception const& e) {
+    std::cerr << "opentok-mock: " << e.what() << "\n";
+    return 1;
+  }
+  if (!config.port_file.empty()) std::filesystem::remove(config.port_file);
+  return 0;
+}

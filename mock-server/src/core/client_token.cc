@@ -1,0 +1,166 @@
+#include "opentok_mock/client_token.h"
+
+#include <charconv>
+#include <optional>
+
+#include "claims.h"
+#include "opentok_common/base64.h"
+#include "opentok_common/hmac.h"
+#include "opentok_common/jwt.h"
+#include "opentok_common/url.h"
+
+namespace opentok_mock {
+namespace {
+
+Error Forbidden(std::string message) { return Error{403, -1, std::move(message)}; }
+
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+  // T1 times are integers, but accept a fractional part rather than reject a token over it.
+  auto dot = text.find('.');
+  if (dot != std::string_view::npos) text = text.substr(0, dot);
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+// Layout class lists are space-separated; PHP URL-encodes the list inside JWTs.
+std::vector<std::string> SplitClassList(std::string text) {
+  if (text.find_first_of("%+") != std::string::npos) {
+    if (auto decoded = opentok::common::PercentDecode(text, true)) text = std::move(*decoded);
+  }
+  std::vector<std::string> classes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto space = text.find(' ', start);
+    if (space == std::string::npos) space = text.size();
+    if (space > start) classes.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return classes;
+}
+
+std::optional<Error> CheckRoleAndExpiry(std::optional<std::string> const& role_text, std::int64_t expire_time_s,
+                                        std::int64_t now_s, ClientTokenClaims& claims) {
+  if (role_text) {
+    auto role = ParseRole(*role_text);
+    if (!role) return Forbidden("Invalid token: unknown role '" + *role_text + "'");
+    claims.role = *role;
+  }
+  claims.expire_time_s = expire_time_s;
+  if (expire_time_s <= now_s) return Forbidden("Invalid token: the token has expired");
+  return std::nullopt;
+}
+
+Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+  auto decoded = opentok::common::Base64Decode(token.substr(4));
+  if (!decoded) return Forbidden("Invalid token format: the T1 payload is not base64");
+  auto colon = decoded->find(':');
+  if (colon == std::string::npos) return Forbidden("Invalid token format: no ':' after the signature");
+  auto header = opentok::common::ParseForm(std::string_view(*decoded).substr(0, colon));
+  auto data_string = std::string_view(*decoded).substr(colon + 1);
+  auto data = opentok::common::ParseForm(data_string);
+  if (!header || !data) return Forbidden("Invalid token format: bad percent-encoding");
+
+  auto field = [](opentok::common::FormFields const& fields, std::string_view name) -> std::optional<std::string> {
+    for (auto const& [key, value] : fields) {
+      if (key == name) return value;
+    }
+    return std::nullopt;
+  };
+  auto partner_id = field(*header, "partner_id");
+  auto signature = field(*header, "sig");
+  if (!partner_id || !signature) return Forbidden("Invalid token format: partner_id or sig missing");
+  ProjectKeys const* project = lookup(*partner_id);
+  if (project == nullptr) return Forbidden("Invalid token: unknown API key (partner_id)");
+  // The signature covers the data string exactly as received: never rebuild it.
+  if (!opentok::common::ConstantTimeEquals(project->t1_signer.SignHex(data_string), *signature)) {
+    return Forbidden("Invalid token: the signature does not match");
+  }
+
+  ClientTokenClaims claims;
+  claims.format = TokenFormat::kT1;
+  claims.api_key = project->api_key;
+  auto session_id = field(*data, "session_id");
+  if (!session_id || session_id->empty()) return Forbidden("Invalid token: session_id missing");
+  claims.session_id = *session_id;
+  if (auto scope = field(*data, "scope"); scope && *scope != "session.connect") {
+    return Forbidden("Invalid token: scope must be session.connect");
+  }
+  claims.connection_data = field(*data, "connection_data").value_or("");
+  claims.initial_layout_class_list = SplitClassList(field(*data, "initial_layout_class_list").value_or(""));
+
+  std::optional<std::int64_t> expire_time;
+  if (auto text = field(*data, "expire_time"); text && !text->empty()) {
+    expire_time = ParseInteger(*text);
+    if (!expire_time) return Forbidden("Invalid token: expire_time is not a number");
+  } else {
+    auto create_time_text = field(*data, "create_time");
+    auto create_time = create_time_text ? ParseInteger(*create_time_text) : std::nullopt;
+    if (!create_time) return Forbidden("Invalid token: create_time missing or not a number");
+    expire_time = *create_time + kDefaultTokenLifetimeS;
+  }
+  if (auto error = CheckRoleAndExpiry(field(*data, "role"), *expire_time, now_s, claims)) return *error;
+  return claims;
+}
+
+Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+  std::string why;
+  auto jwt = opentok::common::DecodeJwt(token, &why);
+  if (!jwt) return Forbidden("Invalid token format: " + why);
+  auto issuer = internal::IdClaim(jwt->payload, "iss");
+  if (!issuer) return Forbidden("Invalid token: iss (the API key) missing");
+  ProjectKeys const* project = lookup(*issuer);
+  if (project == nullptr) return Forbidden("Invalid token: unknown API key (iss)");
+  if (!opentok::common::VerifyHs256(*jwt, project->jwt_signer)) {
+    return Forbidden("Invalid token: the signature does not match");
+  }
+  auto const& payload = jwt->payload;
+  if (internal::StringClaim(payload, "scope").value_or("") != "session.connect") {
+    return Forbidden("Invalid token: scope must be session.connect");
+  }
+  if (auto const* ist = internal::FindClaim(payload, "ist");
+      ist != nullptr && !(ist->is_string() && ist->get<std::string>() == "project")) {
+    return Forbidden("Invalid token: ist must be project");
+  }
+  ClientTokenClaims claims;
+  claims.format = TokenFormat::kJwt;
+  claims.api_key = project->api_key;
+  auto session_id = internal::StringClaim(payload, "session_id");
+  if (!session_id || session_id->empty()) return Forbidden("Invalid token: session_id missing");
+  claims.session_id = *session_id;
+  claims.connection_data = internal::StringClaim(payload, "connection_data").value_or("");
+  if (auto const* list = internal::FindClaim(payload, "initial_layout_class_list")) {
+    if (list->is_string()) {
+      claims.initial_layout_class_list = SplitClassList(list->get<std::string>());
+    } else if (list->is_array()) {  // the Vonage Python SDK sends a JSON list
+      for (auto const& item : *list) {
+        if (item.is_string()) claims.initial_layout_class_list.push_back(item.get<std::string>());
+      }
+    }
+  }
+  std::optional<std::string> role;
+  if (internal::FindClaim(payload, "role") != nullptr) {
+    role = internal::StringClaim(payload, "role");
+    if (!role) return Forbidden("Invalid token: role must be a string");
+  }
+  auto expires = internal::NumericClaim(payload, "exp");
+  if (!expires) {
+    // PHP and Ruby omit `exp` when the app set no expiry: the service default applies.
+    auto issued = internal::NumericClaim(payload, "iat");
+    if (!issued) return Forbidden("Invalid token: neither exp nor iat is set");
+    expires = *issued + kDefaultTokenLifetimeS;
+  }
+  if (auto error = CheckRoleAndExpiry(role, *expires, now_s, claims)) return *error;
+  return claims;
+}
+
+}  // namespace
+
+Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+  if (token.empty()) return Forbidden("Invalid token: the token is empty");
+  if (token.substr(0, 4) == "T1==") return VerifyT1(token, lookup, now_s);
+  return VerifyJwt(token, lookup, now_s);
+}
+
+}  // namespace opentok_mock

@@ -1,0 +1,74 @@
+#pragma once
+
+// Helpers shared by the REST and control-plane routes: JSON answers, OpenTok error bodies,
+// strict JSON body reading and query parsing.
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "opentok_common/url.h"
+#include "opentok_mock/result.h"
+
+namespace opentok_mock::http {
+
+inline constexpr char kJson[] = "application/json";
+
+void SendJson(httplib::Response& res, int status, nlohmann::json const& body);
+// `{"code", "message", "description"}` with the error's HTTP status.
+void SendError(httplib::Response& res, Error const& error);
+void SendNoContent(httplib::Response& res);
+
+// The body as a JSON object. An empty body counts as `{}` when `empty_is_object` (several
+// SDKs send no body where a JSON one is expected). Anything else that is not an object is
+// a 400 with a message saying what was wrong.
+Result<nlohmann::json> ParseJsonObject(std::string const& body, bool empty_is_object);
+
+// Reads the members of one JSON object with strict types. JSON null counts as absent (the
+// Python and PHP SDKs send null for unset options). The first type error is kept, and
+// Finish() also rejects members nobody asked for, so a typo in a test never passes
+// silently.
+class JsonFields {
+ public:
+  JsonFields(nlohmann::json const& object, std::string where);
+
+  std::optional<std::string> String(char const* key);
+  // A string, or a non-negative integer given as a JSON number (API keys).
+  std::optional<std::string> StringOrInteger(char const* key);
+  std::optional<bool> Bool(char const* key);
+  std::optional<std::int64_t> Integer(char const* key);
+  std::optional<double> Number(char const* key);
+  nlohmann::json const* Object(char const* key);
+  // Marks a member as known but unused.
+  void Ignore(char const* key);
+  // Accepts `key` under any of `spellings` (the SDKs disagree on some names).
+  std::optional<std::string> StringAnyOf(std::initializer_list<char const*> spellings);
+
+  // The first problem found, if any: a wrong type or an unknown member.
+  std::optional<Error> Finish() const;
+
+ private:
+  nlohmann::json const* Find(char const* key);
+  void Fail(std::string message);
+
+  nlohmann::json const& object_;
+  std::string where_;
+  std::set<std::string, std::less<>> known_;
+  std::optional<std::string> first_error_;
+};
+
+// The query string of the raw request target, strictly decoded (a malformed escape is a
+// 400 the caller reports); empty pairs (`a=1&&b=2`) are skipped.
+Result<opentok::common::FormFields> ParseQuery(httplib::Request const& req);
+std::optional<std::string> FindField(opentok::common::FormFields const& fields, std::string_view name);
+
+// True when the raw request target has a malformed percent escape.
+bool HasBadPercentEncoding(std::string_view target);
+
+}  // namespace opentok_mock::http

@@ -1,0 +1,95 @@
+#include "opentok_mock/mock_server.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+#include "routes.h"
+
+namespace opentok_mock {
+
+struct MockServer::Impl {
+  explicit Impl(MockServerOptions opts) : options(std::move(opts)), service(options.service) {}
+
+  MockServerOptions options;
+  MockService service;
+  httplib::Server http;
+  std::thread listener;
+  std::atomic<bool> listener_exited{false};
+  int port = 0;
+  std::string url;
+  ProjectCredentials default_project;
+};
+
+MockServer::MockServer() : MockServer(MockServerOptions{}) {}
+
+MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+  auto& impl = *impl_;
+  if (impl.options.threads < 1) throw std::invalid_argument("MockServer: threads must be at least 1");
+  if (impl.options.projects.empty()) impl.options.projects.push_back({});
+  for (auto const& project : impl.options.projects) {
+    auto added = impl.service.AddProject(project.api_key, project.api_secret);
+    if (!added) throw std::invalid_argument("MockServer: " + added.error().message);
+    if (impl.default_project.api_key.empty()) impl.default_project = *added;
+  }
+
+  auto& http = impl.http;
+  int threads = impl.options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(impl.options.keep_alive_max_count);
+  http.set_keep_alive_timeout(impl.options.keep_alive_timeout_s);
+  http.set_payload_max_length(impl.options.payload_max_bytes);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(5, 0);
+  http::InstallHandlers(http, impl.service);
+  http::RegisterRestRoutes(http, impl.service);
+  http::RegisterControlRoutes(http, impl.service);
+
+  // Bind on the caller's thread so the port is known (and listening: bind also listens)
+  // before anything else happens.
+  auto const& host = impl.options.host;
+  if (impl.options.port == 0) {
+    impl.port = http.bind_to_any_port(host);
+  } else {
+    impl.port = http.bind_to_port(host, impl.options.port) ? impl.options.port : -1;
+  }
+  if (impl.port < 0) {
+    throw std::runtime_error("MockServer: cannot bind " + host + ":" + std::to_string(impl.options.port));
+  }
+  bool ipv6 = host.find(':') != std::string::npos;
+  impl.url = "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl.port);
+  impl.service.SetPublicBaseUrl(impl.url);
+
+  impl.listener = std::thread([&impl] {
+    impl.http.listen_after_bind();
+    impl.listener_exited = true;
+  });
+  // cpp-httplib 0.11.4 has no wait_until_ready(), and stop() is a no-op until the accept
+  // loop has set is_running(): wait for that flag, but also for the thread's exit so that a
+  // failing listen cannot leave us spinning forever. listen_after_bind() sets the flag as
+  // its first action, so this wait is a handful of yields.
+  while (!http.is_running() && !impl.listener_exited) std::this_thread::yield();
+  if (!http.is_running()) {
+    impl.listener.join();
+    throw std::runtime_error("MockServer: the listener stopped at start-up");
+  }
+}
+
+MockServer::~MockServer() { Stop(); }
+
+void MockServer::Stop() {
+  if (!impl_->listener.joinable()) return;
+  impl_->http.stop();
+  impl_->listener.join();
+}
+
+std::string const& MockServer::url() const { return impl_->url; }
+int MockServer::port() const { return impl_->port; }
+std::string const& MockServer::host() const { return impl_->options.host; }
+ProjectCredentials const& MockServer::default_project() const { return impl_->default_project; }
+MockService& MockServer::service() { return impl_->service; }
+
+}  // namespace opentok_mock

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <httplib.h>
+
+#include "opentok_mock/service.h"
+
+namespace opentok_mock::http {
+
+// The OpenTok REST surface: /session/create, archives and streams (each path also with a
+// trailing slash, and under the legacy /v2/partner/ prefix).
+void RegisterRestRoutes(httplib::Server& server, MockService& service);
+
+// The /_mock control plane (documented in docs/mock-server.md).
+void RegisterControlRoutes(httplib::Server& server, MockService& service);
+
+// Pre-routing checks, the JSON error handler for bodies httplib leaves empty (404, 413...)
+// and the exception handler (JSON 500).
+void InstallHandlers(httplib::Server& server, MockService& service);
+
+}  // namespace opentok_mock::http
