@@ -3,6 +3,8 @@
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -17,17 +19,23 @@ namespace opentok::testing_util {
 class LoopbackServer {
  public:
   using Routes = std::function<void(httplib::Server&)>;
+  struct TlsFiles {
+    std::string cert_path;
+    std::string key_path;
+  };
 
-  explicit LoopbackServer(Routes routes, int threads = 8);
+  // With `tls`, the server speaks HTTPS with that certificate.
+  explicit LoopbackServer(Routes routes, int threads = 8, std::optional<TlsFiles> tls = std::nullopt);
   ~LoopbackServer();
   LoopbackServer(LoopbackServer const&) = delete;
   LoopbackServer& operator=(LoopbackServer const&) = delete;
 
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return (tls_ ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(port_); }
 
  private:
-  httplib::Server server_;
+  bool tls_;
+  std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = -1;
 };
