@@ -25,6 +25,9 @@ struct JournalEntry {
   std::string user_agent;
 };
 
+// True for names that suggest a secret value (token, secret, auth, sig, password, jwt).
+bool IsSecretName(std::string_view name);
+
 // Replaces the value of every query parameter whose name looks secret-bearing with
 // "[redacted]".
 std::string RedactQuery(std::string_view query);

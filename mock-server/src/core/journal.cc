@@ -6,8 +6,6 @@
 #include <utility>
 
 namespace opentok_mock {
-namespace {
-
 bool IsSecretName(std::string_view name) {
   static constexpr std::array<std::string_view, 6> kMarkers{"token", "secret", "auth", "sig", "password", "jwt"};
   std::string lower(name);
@@ -15,8 +13,6 @@ bool IsSecretName(std::string_view name) {
   return std::any_of(kMarkers.begin(), kMarkers.end(),
                      [&](std::string_view marker) { return lower.find(marker) != std::string::npos; });
 }
-
-}  // namespace
 
 std::string RedactQuery(std::string_view query) {
   std::string out;

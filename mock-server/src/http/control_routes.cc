@@ -79,27 +79,30 @@ void AddProject(httplib::Request const& req, httplib::Response& res, MockService
   SendJson(res, 201, {{"apiKey", project->api_key}, {"apiSecret", project->api_secret}});
 }
 
+// The body describes the upload target: "type" is "s3" or "azure"; every other member (a
+// "config" object, a bucket, credentials...) is kept as given. Secret-looking members are
+// redacted when the target is shown back.
+nlohmann::json RedactTarget(nlohmann::json target) {
+  for (auto& [key, value] : target.items()) {
+    if (value.is_object()) {
+      value = RedactTarget(value);
+    } else if (IsSecretName(key)) {
+      value = "[redacted]";
+    }
+  }
+  return target;
+}
+
 void PutArchiveStorage(httplib::Request const& req, httplib::Response& res, MockService& service) {
-  nlohmann::json target;
-  bool ok = ReadBody(req, res, false, [&](JsonFields& fields) -> std::optional<Error> {
-    auto type = fields.String("type");
-    auto const* config = fields.Object("config");
-    auto fallback = fields.String("fallback");
-    if (!type || (*type != "s3" && *type != "azure")) {
-      return errors::BadRequest("Bad request. 'type' must be \"s3\" or \"azure\".");
-    }
-    if (fallback && *fallback != "none" && *fallback != "opentok") {
-      return errors::BadRequest("Bad request. 'fallback' must be \"none\" or \"opentok\".");
-    }
-    target = {{"type", *type},
-              {"config", config != nullptr ? *config : nlohmann::json::object()},
-              {"fallback", fallback.value_or("none")}};
-    return std::nullopt;
-  });
-  if (!ok) return;
-  auto status = service.SetArchiveUploadTarget(Capture(req, 1), target.dump());
+  auto json = ParseJsonObject(req.body, false);
+  if (!json) return SendError(res, json.error());
+  auto type = json->find("type");
+  if (type == json->end() || !type->is_string() || (*type != "s3" && *type != "azure")) {
+    return SendError(res, errors::BadRequest("Bad request. 'type' must be \"s3\" or \"azure\"."));
+  }
+  auto status = service.SetArchiveUploadTarget(Capture(req, 1), json->dump());
   if (!status) return SendError(res, status.error());
-  SendJson(res, 200, {{"apiKey", Capture(req, 1)}, {"archiveStorage", target}});
+  SendJson(res, 200, {{"apiKey", Capture(req, 1)}, {"archiveStorage", RedactTarget(*json)}});
 }
 
 void GetArchiveStorage(httplib::Request const& req, httplib::Response& res, MockService& service) {
@@ -107,7 +110,7 @@ void GetArchiveStorage(httplib::Request const& req, httplib::Response& res, Mock
   if (!target) return SendError(res, target.error());
   SendJson(res, 200,
            {{"apiKey", Capture(req, 1)},
-            {"archiveStorage", target->has_value() ? nlohmann::json::parse(**target) : nlohmann::json(nullptr)}});
+            {"archiveStorage", target->has_value() ? RedactTarget(nlohmann::json::parse(**target)) : nlohmann::json(nullptr)}});
 }
 
 void DeleteArchiveStorage(httplib::Request const& req, httplib::Response& res, MockService& service) {
