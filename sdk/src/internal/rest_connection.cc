@@ -33,6 +33,8 @@ HttpResponse RestConnection::Send(std::string_view operation, HttpMethod method,
   HttpResponse response;
   try {
     response = transport_->Send(request);
+  } catch (TransportException const& e) {
+    throw TransportException(std::string(operation) + " failed: " + e.what());
   } catch (OpenTokException const&) {
     throw;
   } catch (std::exception const& e) {

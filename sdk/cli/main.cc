@@ -1,0 +1,145 @@
+// opentok: a command-line client on the C++ SDK, for shell scripts and CI. Prints JSON on
+// stdout; errors go to stderr. Exit codes: 0 success, 1 the service or the network
+// failed, 2 usage error (bad flags, bad arguments, missing credentials).
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_args.h"
+#include "commands.h"
+#include "json_output.h"
+#include "opentok/opentok.h"
+
+namespace opentok::cli {
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+constexpr char kOverview[] = R"(Usage: opentok <command> [arguments] [options]
+
+A command-line client for the OpenTok (Vonage Video) REST API.
+
+Commands:
+  session create        Create a session.
+  token SESSION_ID      Generate a client token (offline).
+  archive start         Start archiving a session.
+  archive stop          Stop an archive.
+  archive get           Print one archive.
+  archive list          List archives.
+  archive delete        Delete an archive.
+
+Environment:
+  OPENTOK_API_KEY       API key (required).
+  OPENTOK_API_SECRET    API secret (required).
+  OPENTOK_API_URL       Base URL (default https://api.opentok.com).
+
+Output is JSON on stdout. Exit status: 0 success, 1 request failed, 2 usage error.
+Run 'opentok <command> --help' for the options of a command.
+)";
+
+std::vector<Command> AllCommands() {
+  std::vector<Command> all;
+  for (auto group : {SessionCommands(), TokenCommands(), ArchiveCommands()}) {
+    for (auto& command : group) all.push_back(std::move(command));
+  }
+  return all;
+}
+
+std::vector<std::string> Words(std::string const& path) {
+  std::vector<std::string> words;
+  std::istringstream in(path);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+// The command whose path is a prefix of `args`; sets `consumed` to its word count.
+Command const* Match(std::vector<Command> const& commands, std::vector<std::string> const& args, std::size_t& consumed) {
+  for (auto const& command : commands) {
+    auto words = Words(command.spec.path);
+    if (words.size() <= args.size() && std::equal(words.begin(), words.end(), args.begin())) {
+      consumed = words.size();
+      return &command;
+    }
+  }
+  return nullptr;
+}
+
+// "opentok archive" or "opentok archive --help": the subcommands of a group.
+bool PrintGroupHelp(std::vector<Command> const& commands, std::string const& group, std::ostream& out) {
+  bool found = false;
+  for (auto const& command : commands) {
+    auto words = Words(command.spec.path);
+    if (words.size() > 1 && words.front() == group) {
+      if (!found) out << "Usage: opentok " << group << " <subcommand> [arguments] [options]\n\nSubcommands:\n";
+      found = true;
+      std::string left = "  " + command.spec.path;
+      for (auto const& p : command.spec.positionals) left += " " + p;
+      if (left.size() < 34) left.resize(34, ' ');
+      out << left << " " << command.spec.summary << "\n";
+    }
+  }
+  if (found) out << "\nRun 'opentok " << group << " <subcommand> --help' for its options.\n";
+  return found;
+}
+
+int Run(std::vector<std::string> const& args) {
+  std::vector<Command> const commands = AllCommands();
+  if (args.empty()) {
+    std::cerr << kOverview;
+    return kExitUsage;
+  }
+  if (args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
+    std::cout << kOverview;
+    return 0;
+  }
+  if (args.front() == "--version") {
+    std::cout << "opentok " << kSdkVersion << "\n";
+    return 0;
+  }
+  std::size_t consumed = 0;
+  Command const* command = Match(commands, args, consumed);
+  if (command == nullptr) {
+    bool help = IsHelpRequest(args);
+    std::ostringstream group_help;
+    bool is_group = PrintGroupHelp(commands, args.front(), group_help);
+    if (help) {
+      std::cout << (is_group ? group_help.str() : kOverview);
+      return 0;
+    }
+    if (is_group && args.size() == 1) {
+      std::cerr << "opentok: '" << args.front() << "' needs a subcommand\n";
+    } else {
+      std::cerr << "opentok: unknown command '" << args.front() << (args.size() > 1 ? " " + args[1] : "") << "'\n";
+    }
+    std::cerr << (is_group ? group_help.str() : kOverview);
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(consumed), args.end());
+  if (IsHelpRequest(rest)) {
+    std::cout << Usage(command->spec);
+    return 0;
+  }
+  try {
+    PrintJson(command->run(Parse(command->spec, rest)));
+    return 0;
+  } catch (UsageError const& e) {
+    std::cerr << "opentok: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (ArgumentException const& e) {
+    std::cerr << "opentok: invalid argument: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (OpenTokException const& e) {
+    std::cerr << "opentok: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (std::exception const& e) {
+    std::cerr << "opentok: unexpected error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace
+}  // namespace opentok::cli
+
+int main(int argc, char** argv) { return opentok::cli::Run(std::vector<std::string>(argv + 1, argv + argc)); }
