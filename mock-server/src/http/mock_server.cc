@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <stdexcept>
 #include <thread>
@@ -39,6 +41,13 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   int threads = impl.options.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   http.set_tcp_nodelay(true);
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server bind a port
+  // that is in use and silently share its traffic: keep only SO_REUSEADDR (restart after
+  // TIME_WAIT), so a taken port is an error.
+  http.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(impl.options.keep_alive_max_count);
   http.set_keep_alive_timeout(impl.options.keep_alive_timeout_s);
   http.set_payload_max_length(impl.options.payload_max_bytes);
