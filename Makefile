@@ -10,6 +10,9 @@ all: build
 
 deps:
 	scripts/install-deps bench node
+	@# The official-SDK interoperability test (ctest label interop) needs the pinned opentok
+	@# npm package; install it from the committed lock file once.
+	@[ -d tests/interop/node/node_modules/opentok ] || (cd tests/interop/node && npm ci --no-audit --no-fund)
 
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
@@ -22,6 +25,12 @@ build: configure
 # smoke runs. Non-zero exit on any failure.
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Command one of the quick start: the mock server on a fixed port, in the foreground; it
+# prints its URL, the generated project's credentials and a curl example. Ctrl-C stops it.
+MOCK_PORT ?= 4010
+run: build
+	$(BUILD_DIR)/bin/opentok-mock --port $(MOCK_PORT)
 
 clean:
 	rm -rf $(BUILD_DIR)
