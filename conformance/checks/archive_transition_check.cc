@@ -27,14 +27,22 @@ TEST_P(ArchiveTransitionTest, Cell) {
   Archive archive;
   ArchiveState now = scenario.Observe(id, &archive);
   EXPECT_EQ(Name(now), Name(cell.to)) << "state after '" << Name(cell.operation) << "'";
-  if (!cell.reason.empty()) EXPECT_EQ(archive.reason, cell.reason);
-  if (cell.to == ArchiveState::kAvailable) EXPECT_TRUE(archive.url.has_value()) << "an available archive has a url";
-  if (cell.to == ArchiveState::kExpired || cell.to == ArchiveState::kUploaded) EXPECT_FALSE(archive.url.has_value());
+  if (!cell.reason.empty()) {
+    EXPECT_EQ(archive.reason, cell.reason);
+  }
+  if (cell.to == ArchiveState::kAvailable) {
+    EXPECT_TRUE(archive.url.has_value()) << "an available archive has a url";
+  }
+  if (cell.to == ArchiveState::kExpired || cell.to == ArchiveState::kUploaded) {
+    EXPECT_FALSE(archive.url.has_value()) << "only an available archive has a url";
+  }
   if (cell.operation == ArchiveOperation::kList) {
     auto listed = scenario.ObserveInList(id);
     bool should_be_listed = cell.to != ArchiveState::kNone && cell.to != ArchiveState::kDeleted;
     EXPECT_EQ(listed.has_value(), should_be_listed);
-    if (listed) EXPECT_EQ(Name(*listed), Name(cell.to)) << "the list shows another status than GET";
+    if (listed) {
+      EXPECT_EQ(Name(*listed), Name(cell.to)) << "the list shows another status than GET";
+    }
   }
 }
 

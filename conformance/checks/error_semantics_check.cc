@@ -73,6 +73,7 @@ struct AuthCase {
   char const* name;
   RestAuth auth;
 };
+void PrintTo(AuthCase const& c, std::ostream* os) { *os << c.name; }
 
 class AuthFailureTest : public ConformanceTest, public ::testing::WithParamInterface<AuthCase> {};
 

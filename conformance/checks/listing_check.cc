@@ -1,6 +1,8 @@
 // Archive listing: offset/count paging, newest first, the session filter, the count cap.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "archive_tracker.h"
 #include "conformance_test.h"
 

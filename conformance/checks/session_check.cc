@@ -26,6 +26,7 @@ struct SessionCase {
   MediaMode media_mode;
   ArchiveMode archive_mode;
 };
+void PrintTo(SessionCase const& c, std::ostream* os) { *os << c.name; }
 
 class SessionIdTest : public ConformanceTest, public ::testing::WithParamInterface<SessionCase> {};
 
@@ -46,7 +47,9 @@ TEST_P(SessionIdTest, DecodesToTheApiKey) {
   EXPECT_EQ(fields[0], "1");
   EXPECT_EQ(fields[1], target().credentials().api_key);
   // Only the mock promises to echo the location hint into the id; the live service may not.
-  if (target().has_control_plane()) EXPECT_EQ(fields[2], c.location);
+  if (target().has_control_plane()) {
+    EXPECT_EQ(fields[2], c.location);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

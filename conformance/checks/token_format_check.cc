@@ -3,6 +3,8 @@
 // tokens and rejects tampered, expired, foreign-session and wrong-secret ones.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <regex>
 
@@ -24,10 +26,11 @@ struct TokenCase {
   bool with_data;
 };
 
-std::string CaseName(::testing::TestParamInfo<TokenCase> const& info) {
-  return std::string(ToString(info.param.format)) + "_" + std::string(ToString(info.param.role)) +
-         (info.param.with_data ? "_with_data" : "");
+std::string CaseId(TokenCase const& c) {
+  return std::string(ToString(c.format)) + "_" + std::string(ToString(c.role)) + (c.with_data ? "_with_data" : "");
 }
+void PrintTo(TokenCase const& c, std::ostream* os) { *os << CaseId(c); }
+std::string CaseName(::testing::TestParamInfo<TokenCase> const& info) { return CaseId(info.param); }
 
 std::vector<TokenCase> AllTokenCases() {
   std::vector<TokenCase> cases;

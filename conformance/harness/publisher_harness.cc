@@ -16,6 +16,8 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "opentok_common/url.h"
+
 namespace {
 
 constexpr std::string_view kPublisherLine = "OPENTOK_CONFORMANCE_PUBLISHER session_id=";
@@ -25,7 +27,7 @@ std::string Publish(std::string const& mock_url, std::string const& session_id, 
   httplib::Client client(mock_url);
   client.set_connection_timeout(std::chrono::seconds(5));
   client.set_read_timeout(std::chrono::seconds(10));
-  std::string sessions = "/_mock/sessions/" + httplib::detail::encode_url(session_id);
+  std::string sessions = "/_mock/sessions/" + opentok::common::PercentEncode(session_id);
   auto connected = client.Post((sessions + "/connections").c_str(), nlohmann::json{{"token", token}}.dump(),
                                "application/json");
   if (!connected || connected->status != 201) return "connect failed";

@@ -54,7 +54,7 @@ MockArchiveTimings MockTimings() {
   // Defaults are the mock's documented defaults; a standalone mock started with other
   // values is described to the suite through the environment.
   return MockArchiveTimings{
-      .processing_delay = EnvSeconds("OPENTOK_CONFORMANCE_ARCHIVE_PROCESSING_SECONDS", std::chrono::seconds(30)),
+      .processing_delay = EnvSeconds("OPENTOK_CONFORMANCE_ARCHIVE_PROCESSING_SECONDS", std::chrono::seconds(5)),
       .max_duration = EnvSeconds("OPENTOK_CONFORMANCE_ARCHIVE_MAX_DURATION", std::chrono::seconds(7200)),
   };
 }

@@ -12,7 +12,8 @@ using Op = ArchiveOperation;
 // mock's specification (issue 3): archiving needs a routed session with a connected
 // client; one recording archive per session; stop only while recording; delete only when
 // available, uploaded or deleted; deleted archives are not listed; paused while nobody
-// publishes; timed stops and retention.
+// publishes; timed stops and retention. The maximum duration counts recorded time, which
+// does not grow while an archive is paused, so a paused archive never reaches it.
 constexpr std::array kTable{
     // none: no archive exists; operations that name one use an unknown id.
     TransitionCell{S::kNone, Op::kStart, 200, S::kStarted, ""},
@@ -40,7 +41,6 @@ constexpr std::array kTable{
     TransitionCell{S::kPaused, Op::kDelete, 409, S::kPaused, ""},
     TransitionCell{S::kPaused, Op::kPublish, std::nullopt, S::kStarted, ""},
     TransitionCell{S::kPaused, Op::kUnpublish, std::nullopt, S::kPaused, ""},
-    TransitionCell{S::kPaused, Op::kMaxDuration, std::nullopt, S::kStopped, "maximum duration exceeded"},
     TransitionCell{S::kPaused, Op::kLastClientLeaves, std::nullopt, S::kStopped, "session ended"},
     // stopped: recording finished, file not ready yet.
     TransitionCell{S::kStopped, Op::kStart, 200, S::kStopped, ""},
@@ -143,6 +143,8 @@ std::string CellId(TransitionCell const& cell) {
   }
   return id;
 }
+
+void PrintTo(TransitionCell const& cell, std::ostream* os) { *os << CellId(cell) << ": " << DescribeOutcome(cell); }
 
 std::string DescribeOutcome(TransitionCell const& cell) {
   std::string text = cell.status ? std::to_string(*cell.status) + " → " : "→ ";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ std::string_view Name(ArchiveOperation operation);  // "start", "max-duration", 
 bool IsRestOperation(ArchiveOperation operation);
 // "started_stop", "available_72h_expiry": the cell's test-name suffix.
 std::string CellId(TransitionCell const& cell);
+// gtest prints a failing cell's parameter with this: "started_stop: 200 → stopped (user initiated)".
+void PrintTo(TransitionCell const& cell, std::ostream* os);
 // "409 → started", or "→ stopped (session ended)" for events.
 std::string DescribeOutcome(TransitionCell const& cell);
 

@@ -66,6 +66,14 @@ std::int64_t ControlPlane::Advance(std::int64_t seconds) const {
   return ParseObject(Expect(200, HttpMethod::kPost, "/_mock/clock/advance", body.dump())).at("now").get<std::int64_t>();
 }
 
+bool ControlPlane::Freeze() const {
+  bool was_frozen = ParseObject(Expect(200, HttpMethod::kGet, "/_mock/clock")).value("frozen", false);
+  Expect(200, HttpMethod::kPost, "/_mock/clock/freeze", "{}");
+  return was_frozen;
+}
+
+void ControlPlane::Unfreeze() const { Expect(200, HttpMethod::kPost, "/_mock/clock/unfreeze", "{}"); }
+
 HttpResponse ControlPlane::TryConnect(std::string const& session_id, std::string const& token) const {
   nlohmann::json body = {{"token", token}};
   return Call(HttpMethod::kPost, SessionPath(session_id) + "/connections", body.dump());

@@ -23,6 +23,10 @@ class ControlPlane {
   // Mock clock, epoch milliseconds.
   std::int64_t Now() const;
   std::int64_t Advance(std::int64_t seconds) const;
+  // Stops mock time from following the wall clock (it then moves only with Advance);
+  // returns whether it was already frozen.
+  bool Freeze() const;
+  void Unfreeze() const;
 
   struct Connection {
     std::string connection_id;

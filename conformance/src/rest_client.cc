@@ -18,9 +18,9 @@ std::string RestClient::ProjectPath() const { return "/v2/project/" + credential
 std::string RestClient::AuthHeader(RestAuth auth) const {
   if (auth == RestAuth::kMalformed) return "not-a-jwt";
   auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  // An expired token was issued ten minutes ago and lapsed five minutes ago: well past any
-  // reasonable clock-skew leeway.
-  auto iat = auth == RestAuth::kExpired ? now - 600 : now;
+  // An expired token was issued an hour ago and lapsed 55 minutes ago: far past any
+  // clock-skew leeway an endpoint allows (the mock's default is 5 minutes).
+  auto iat = auth == RestAuth::kExpired ? now - 3600 : now;
   nlohmann::json claims = {{"iss", credentials_.api_key}, {"ist", "project"}, {"iat", iat},
                            {"exp", iat + 300},            {"jti", common::FormatUuidV4(common::RandomBytes(16))}};
   std::string secret = auth == RestAuth::kWrongSecret ? credentials_.api_secret + "-wrong" : credentials_.api_secret;

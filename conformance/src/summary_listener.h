@@ -31,6 +31,7 @@ class SummaryListener : public ::testing::EmptyTestEventListener {
   std::map<std::string, Verdict> VerdictsByName() const;
 
  private:
+  std::vector<CheckResult> results_;
   std::string first_note_;
 };
 

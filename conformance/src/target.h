@@ -68,6 +68,7 @@ class Target {
   std::shared_ptr<RecordingTransport> recorder_;
   std::unique_ptr<ControlPlane> control_;
   std::shared_ptr<Clock> clock_;  // null: the system clock
+  bool unfreeze_at_exit_ = false;
   std::optional<std::chrono::seconds> wait_for_publisher_;
   std::chrono::milliseconds poll_interval_{1000};
 };
