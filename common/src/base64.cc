@@ -25,31 +25,34 @@ constexpr std::array<std::uint8_t, 256> MakeDecodeTable() {
 }
 constexpr auto kDecode = MakeDecodeTable();
 
+// Writes into a pre-sized buffer: this sits on the token hot path, where per-character
+// push_back costs several times the encoding itself.
 std::string Encode(std::string_view bytes, std::string_view alphabet, bool pad) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    std::uint32_t n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-    out.push_back(alphabet[(n >> 18) & 63]);
-    out.push_back(alphabet[(n >> 12) & 63]);
-    out.push_back(alphabet[(n >> 6) & 63]);
-    out.push_back(alphabet[n & 63]);
+  std::string out((bytes.size() + 2) / 3 * 4, '\0');
+  char* o = out.data();
+  auto const* in = reinterpret_cast<unsigned char const*>(bytes.data());
+  std::size_t const full = bytes.size() / 3 * 3;
+  for (std::size_t i = 0; i < full; i += 3) {
+    std::uint32_t n = (std::uint32_t{in[i]} << 16) | (std::uint32_t{in[i + 1]} << 8) | in[i + 2];
+    o[0] = alphabet[(n >> 18) & 63];
+    o[1] = alphabet[(n >> 12) & 63];
+    o[2] = alphabet[(n >> 6) & 63];
+    o[3] = alphabet[n & 63];
+    o += 4;
   }
-  std::size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    std::uint32_t n = byte(i) << 16;
-    out.push_back(alphabet[(n >> 18) & 63]);
-    out.push_back(alphabet[(n >> 12) & 63]);
-    if (pad) out.append("==");
-  } else if (rest == 2) {
-    std::uint32_t n = (byte(i) << 16) | (byte(i + 1) << 8);
-    out.push_back(alphabet[(n >> 18) & 63]);
-    out.push_back(alphabet[(n >> 12) & 63]);
-    out.push_back(alphabet[(n >> 6) & 63]);
-    if (pad) out.push_back('=');
+  std::size_t rest = bytes.size() - full;
+  if (rest > 0) {
+    std::uint32_t n = std::uint32_t{in[full]} << 16;
+    if (rest == 2) n |= std::uint32_t{in[full + 1]} << 8;
+    *o++ = alphabet[(n >> 18) & 63];
+    *o++ = alphabet[(n >> 12) & 63];
+    if (rest == 2) *o++ = alphabet[(n >> 6) & 63];
+    if (pad) {
+      *o++ = '=';
+      if (rest == 1) *o++ = '=';
+    }
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 
@@ -62,8 +65,8 @@ std::string Base64UrlEncode(std::string_view bytes) { return Encode(bytes, kUrlS
 std::optional<std::string> Base64Decode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
   if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
+  std::string out(text.size() / 4 * 3 + 2, '\0');
+  char* o = out.data();
   std::uint32_t acc = 0;
   int bits = 0;
   for (char c : text) {
@@ -73,9 +76,10 @@ std::optional<std::string> Base64Decode(std::string_view text) {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+      *o++ = static_cast<char>((acc >> bits) & 0xff);
     }
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

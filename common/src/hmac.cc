@@ -5,17 +5,56 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace opentok::common {
 
+// Contexts are recycled rather than duplicated per signature: EVP_MAC_CTX_dup and _free
+// cost more than hashing a token. A recycled context is re-armed with EVP_MAC_init(ctx,
+// NULL, 0, NULL), which restarts HMAC from the key state it already holds.
 struct HmacSigner::Impl {
+  static constexpr std::size_t kMaxIdle = 64;
+
   EVP_MAC* mac = nullptr;
-  EVP_MAC_CTX* keyed = nullptr;
+  EVP_MAC_CTX* keyed = nullptr;  // the template every context is copied from
+  std::mutex mu;
+  std::vector<EVP_MAC_CTX*> idle;  // finalised contexts ready for re-init
+
   ~Impl() {
+    for (EVP_MAC_CTX* ctx : idle) EVP_MAC_CTX_free(ctx);
     EVP_MAC_CTX_free(keyed);
     EVP_MAC_free(mac);
+  }
+
+  // A context ready for EVP_MAC_update.
+  EVP_MAC_CTX* Acquire() {
+    EVP_MAC_CTX* ctx = nullptr;
+    {
+      std::lock_guard lock(mu);
+      if (!idle.empty()) {
+        ctx = idle.back();
+        idle.pop_back();
+      }
+    }
+    if (ctx != nullptr && EVP_MAC_init(ctx, nullptr, 0, nullptr) == 1) return ctx;
+    EVP_MAC_CTX_free(ctx);
+    ctx = EVP_MAC_CTX_dup(keyed);
+    if (ctx == nullptr) throw std::runtime_error("OpenSSL: cannot copy the HMAC context");
+    return ctx;
+  }
+
+  void Release(EVP_MAC_CTX* ctx) {
+    {
+      std::lock_guard lock(mu);
+      if (idle.size() < kMaxIdle) {
+        idle.push_back(ctx);
+        return;
+      }
+    }
+    EVP_MAC_CTX_free(ctx);
   }
 };
 
@@ -41,14 +80,17 @@ HmacSigner::HmacSigner(HmacSigner&&) noexcept = default;
 HmacSigner& HmacSigner::operator=(HmacSigner&&) noexcept = default;
 
 std::string HmacSigner::Sign(std::string_view data) const {
-  EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(impl_->keyed);
-  if (ctx == nullptr) throw std::runtime_error("OpenSSL: cannot copy the HMAC context");
+  EVP_MAC_CTX* ctx = impl_->Acquire();
   unsigned char out[EVP_MAX_MD_SIZE];
   std::size_t out_len = 0;
   bool ok = EVP_MAC_update(ctx, reinterpret_cast<unsigned char const*>(data.data()), data.size()) == 1 &&
             EVP_MAC_final(ctx, out, &out_len, sizeof(out)) == 1;
-  EVP_MAC_CTX_free(ctx);
-  if (!ok) throw std::runtime_error("OpenSSL: HMAC computation failed");
+  if (ok) {
+    impl_->Release(ctx);
+  } else {
+    EVP_MAC_CTX_free(ctx);
+    throw std::runtime_error("OpenSSL: HMAC computation failed");
+  }
   return std::string(reinterpret_cast<char const*>(out), out_len);
 }
 

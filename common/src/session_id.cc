@@ -36,4 +36,16 @@ std::optional<SessionIdParts> DecodeSessionId(std::string_view session_id) {
   return parts;
 }
 
+std::optional<std::string> SessionIdProjectId(std::string_view session_id) {
+  if (session_id.size() <= 2) return std::nullopt;
+  auto plain = Base64Decode(session_id.substr(2));
+  if (!plain) return std::nullopt;
+  // DecodeSessionId's rule: at least three '~'-separated fields and a non-empty field [1].
+  auto first = plain->find('~');
+  if (first == std::string::npos) return std::nullopt;
+  auto second = plain->find('~', first + 1);
+  if (second == std::string::npos || second == first + 1) return std::nullopt;
+  return plain->substr(first + 1, second - first - 1);
+}
+
 }  // namespace opentok::common

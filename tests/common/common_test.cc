@@ -1,6 +1,9 @@
 // Known-answer tests for the shared encoding and crypto primitives.
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "opentok_common/base64.h"
 #include "opentok_common/hmac.h"
 #include "opentok_common/jwt.h"
@@ -31,6 +34,20 @@ TEST(Base64, DecodesBothAlphabetsWithOrWithoutPadding) {
   EXPECT_FALSE(Base64Decode("Z").has_value());
 }
 
+TEST(Base64, RoundTripsEveryLengthAndByte) {
+  std::string bytes;
+  for (int i = 0; i < 300; ++i) bytes.push_back(static_cast<char>((i * 37 + 11) & 0xff));
+  for (std::size_t n = 0; n <= bytes.size(); ++n) {
+    std::string input = bytes.substr(0, n);
+    std::string standard = Base64Encode(input);
+    EXPECT_EQ(standard.size(), (n + 2) / 3 * 4);
+    EXPECT_EQ(Base64Decode(standard).value(), input) << n;
+    std::string url = Base64UrlEncode(input);
+    EXPECT_EQ(url.find_first_of("+/="), std::string::npos);
+    EXPECT_EQ(Base64Decode(url).value(), input) << n;
+  }
+}
+
 TEST(Hmac, Rfc4231Sha256Case2) {
   HmacSigner signer(HmacAlgorithm::kSha256, "Jefe");
   EXPECT_EQ(signer.SignHex("what do ya want for nothing?"),
@@ -49,6 +66,24 @@ TEST(Hmac, OpenTokT1KnownAnswer) {
                            "&create_time=1424221013&nonce=0.3942609881050885&role=moderator&expire_time=1424307413"
                            "&connection_data=%7B%22name%22%3A%22value%22%7D"),
             "df94a64559acc061d7a3752a6fc69493e938c191");
+}
+
+TEST(Hmac, RecycledContextsGiveTheSameMacFromManyThreads) {
+  // Signers recycle OpenSSL contexts; every signature must still start from the key state.
+  HmacSigner signer(HmacAlgorithm::kSha256, "Jefe");
+  std::string const expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        if (signer.SignHex("noise " + std::to_string(i)).size() != 64) ++mismatches[t];
+        if (signer.SignHex("what do ya want for nothing?") != expected) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 TEST(Hmac, ConstantTimeEquals) {
@@ -121,6 +156,26 @@ TEST(SessionId, DecodesRealFixtureIds) {
   EXPECT_EQ(old->project_id, "123456");
   EXPECT_FALSE(DecodeSessionId("1_").has_value());
   EXPECT_FALSE(DecodeSessionId("garbage!").has_value());
+}
+
+TEST(SessionId, ProjectIdAgreesWithDecodeSessionId) {
+  std::vector<std::string> ids = {
+      EncodeSessionId({"123456", "", "1726462588647", "11xLa1bbhzPeGQGmXsmgxI0k"}),
+      EncodeSessionId({"100", "127.0.0.1", "Tue Jan 28 15:48:40 PST 2014", "0.7602962"}),
+      "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4",
+      "1_" + Base64UrlEncode("1~~x~"),      // empty project field
+      "1_" + Base64UrlEncode("1~123456"),   // only two fields
+      "1_" + Base64UrlEncode("1~123456~"),  // three fields, the last empty
+      "1_" + Base64UrlEncode("no tildes"), "1_", "", "x", "1_!!!!", "1_Z"};
+  for (auto const& id : ids) {
+    auto decoded = DecodeSessionId(id);
+    auto project = SessionIdProjectId(id);
+    ASSERT_EQ(decoded.has_value(), project.has_value()) << id;
+    if (decoded) {
+      EXPECT_EQ(decoded->project_id, *project) << id;
+    }
+  }
+  EXPECT_EQ(SessionIdProjectId(ids[0]), "123456");
 }
 
 TEST(SessionId, PortabilityCheck) {

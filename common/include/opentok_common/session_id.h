@@ -27,4 +27,8 @@ bool IsPortableSessionId(std::string_view session_id);
 // does not decode to at least two '~'-separated fields.
 std::optional<SessionIdParts> DecodeSessionId(std::string_view session_id);
 
+// Just field [1] of DecodeSessionId (nullopt exactly when DecodeSessionId fails), without
+// building the other fields: the per-token ownership check of client-token generation.
+std::optional<std::string> SessionIdProjectId(std::string_view session_id);
+
 }  // namespace opentok::common
