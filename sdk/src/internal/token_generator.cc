@@ -78,9 +78,9 @@ TokenGenerator::Fields TokenGenerator::Validate(std::string_view session_id, Rol
   // Session ids are base64 text; anything else cannot be a session id and would need
   // escaping in every token format.
   Require(IsPrintableAscii(session_id), "session_id is malformed");
-  auto parts = common::DecodeSessionId(session_id);
-  Require(parts.has_value(), "session_id is malformed");
-  Require(parts->project_id == api_key_, "session_id belongs to a different API key");
+  auto project_id = common::SessionIdProjectId(session_id);
+  Require(project_id.has_value(), "session_id is malformed");
+  Require(*project_id == api_key_, "session_id belongs to a different API key");
   f.session_id = session_id;
 
   f.role = ToString(role);
