@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -72,10 +73,19 @@ class Child {
     }
   }
 
-  std::string ReadAll() {
-    std::string all;
-    for (auto line = ReadLine(); !line.empty() || !AtEof(); line = ReadLine()) all += line + "\n";
-    return all;
+  // Everything up to EOF (the child exited or closed its output), within `deadline`.
+  std::string ReadAll(std::chrono::milliseconds deadline = std::chrono::seconds(20)) {
+    auto until = std::chrono::steady_clock::now() + deadline;
+    while (true) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+      pollfd fd{out_, POLLIN, 0};
+      if (left.count() <= 0 || poll(&fd, 1, static_cast<int>(left.count())) <= 0) break;
+      char chunk[4096];
+      auto n = read(out_, chunk, sizeof chunk);
+      if (n <= 0) break;
+      buffer_.append(chunk, static_cast<std::size_t>(n));
+    }
+    return std::exchange(buffer_, {});
   }
 
   int Wait() {
@@ -88,15 +98,6 @@ class Child {
   pid_t pid() const { return pid_; }
 
  private:
-  bool AtEof() {
-    pollfd fd{out_, POLLIN, 0};
-    if (poll(&fd, 1, 0) <= 0) return false;
-    char c;
-    if (read(out_, &c, 1) <= 0) return true;
-    buffer_.push_back(c);
-    return false;
-  }
-
   pid_t pid_ = -1;
   int out_ = -1;
   bool exited_ = false;
