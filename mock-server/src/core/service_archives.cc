@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include "opentok_common/base64.h"
 #include "opentok_common/session_id.h"

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <ctime>
 #include <functional>
 #include <string>
