@@ -1,0 +1,7 @@
+int main() {
+  //! [body]
+  int x = 1;
+
+  return x - 1;
+  //! [body]
+}
