@@ -29,6 +29,18 @@ int main() {
     std::cout << "session: " << session.id << "\n";
     //! [create-session]
 
+    //! [session-options]
+    opentok::Session relayed = opentok.CreateSession();                                // peer to peer
+    opentok::Session routed = opentok.CreateSession("", opentok::MediaMode::kRouted);  // Media Router
+    opentok::Session archived = opentok.CreateSession(opentok::SessionOptions{
+        .location = "10.1.200.30",                      // IPv4 location hint
+        .media_mode = opentok::MediaMode::kRouted,
+        .archive_mode = opentok::ArchiveMode::kAlways,  // archive automatically
+        .archive_name = "daily standup",
+        .archive_resolution = "1280x720"});
+    //! [session-options]
+    std::cout << relayed.id.size() + routed.id.size() + archived.id.size() << " characters of session ids\n";
+
     //! [generate-token]
     // No network call: a signed JWT that a client passes to session.connect().
     std::string token = opentok.GenerateToken(session.id, opentok::Role::kModerator);
