@@ -72,7 +72,8 @@ std::optional<std::size_t> Utf8Length(std::string_view text) {
       ++i;
       ++count;
       continue;
-    } else if ((lead & 0xe0) == 0xc0) {
+    }
+    if ((lead & 0xe0) == 0xc0) {
       extra = 1;
       min = 0x80;
     } else if ((lead & 0xf0) == 0xe0) {
