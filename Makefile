@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test run conformance bench bench-compare sanitize clean
+.PHONY: all deps configure build test run conformance readme-matrix bench bench-compare clean
 
 all: build
 
@@ -31,6 +31,19 @@ test: build
 MOCK_PORT ?= 4010
 run: build
 	$(BUILD_DIR)/bin/opentok-mock --port $(MOCK_PORT)
+
+# The conformance suite. Without OPENTOK_API_URL it checks an in-process mock; with
+# OPENTOK_API_URL (+ OPENTOK_API_KEY, OPENTOK_API_SECRET) it checks that endpoint, a
+# standalone mock or the live service. Extra flags: CONFORMANCE_FLAGS="--gtest_filter=...".
+CONFORMANCE_FLAGS ?=
+conformance: build
+	$(BUILD_DIR)/bin/opentok-conformance $(CONFORMANCE_FLAGS)
+
+# Regenerates README.md's archive transition matrix from a run against the in-process mock.
+readme-matrix: build
+	env -u OPENTOK_API_URL -u OPENTOK_API_KEY -u OPENTOK_API_SECRET \
+	  $(BUILD_DIR)/bin/opentok-conformance --gtest_brief=1 --matrix-out=$(BUILD_DIR)/conformance-matrix.md
+	scripts/readme-matrix --update $(BUILD_DIR)/conformance-matrix.md README.md
 
 clean:
 	rm -rf $(BUILD_DIR)
