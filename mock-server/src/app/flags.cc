@@ -45,7 +45,8 @@ Flags:
   --help                          print this help and exit
 
 The first line on stdout is "listening on http://HOST:PORT". SIGINT or SIGTERM stop the
-server cleanly. See docs/mock-server.md for the REST surface and the control plane.
+server cleanly. README.md ("Mock OpenTok server") documents the REST surface and the
+control plane.
 )";
 }
 

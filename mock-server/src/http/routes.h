@@ -10,7 +10,7 @@ namespace opentok_mock::http {
 // trailing slash, and under the legacy /v2/partner/ prefix).
 void RegisterRestRoutes(httplib::Server& server, MockService& service);
 
-// The /_mock control plane (documented in docs/mock-server.md).
+// The /_mock control plane (documented in README.md, "The control plane").
 void RegisterControlRoutes(httplib::Server& server, MockService& service);
 
 // Pre-routing checks, the JSON error handler for bodies httplib leaves empty (404, 413...)
