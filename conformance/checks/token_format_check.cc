@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <regex>
 
 #include "conformance_test.h"
 #include "opentok_common/base64.h"
@@ -71,7 +70,8 @@ TEST_P(TokenFormatTest, StructureClaimsAndSignature) {
     auto t1 = ParseT1Token(token, &why);
     ASSERT_TRUE(t1.has_value()) << why;
     EXPECT_EQ(t1->partner_id, key);
-    EXPECT_TRUE(std::regex_match(t1->sig, std::regex("[0-9a-f]{40}"))) << "sig is not 40 lowercase hex digits";
+    EXPECT_EQ(t1->sig.size(), 40u);
+    EXPECT_EQ(t1->sig.find_first_not_of("0123456789abcdef"), std::string::npos) << "sig is not lowercase hex";
     EXPECT_EQ(t1->sig, HmacSha1Hex(secret, t1->data)) << "signature does not verify with the project secret";
     EXPECT_NE(t1->sig, HmacSha1Hex(secret + "x", t1->data));
     EXPECT_EQ(t1->fields["session_id"], session_id);

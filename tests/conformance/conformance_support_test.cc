@@ -1,0 +1,127 @@
+// The conformance suite's own building blocks: if these were wrong, its verdicts (and its
+// promise never to print credentials) would mean nothing.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "archive_transitions.h"
+#include "redaction.h"
+#include "token_inspector.h"
+#include "transition_matrix.h"
+
+namespace opentok::conformance {
+namespace {
+
+TEST(Redaction, RemovesClientTokensAndSecretFields) {
+  std::string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoicHVibGlzaGVyIn0.c2lnbmF0dXJl";
+  std::string text = R"({"token":"T1==cGFydG5lcl9pZD0x+/=","apiSecret" : "s3cr3t","note":"keep"} auth )" + jwt + " end";
+  std::string redacted = Redact(text);
+  EXPECT_EQ(redacted.find("cGFydG5lcl9pZD0x"), std::string::npos);
+  EXPECT_EQ(redacted.find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(redacted.find("c2lnbmF0dXJl"), std::string::npos);
+  EXPECT_NE(redacted.find(R"("note":"keep")"), std::string::npos) << redacted;
+  EXPECT_NE(redacted.find(" end"), std::string::npos);
+  EXPECT_EQ(Redact("T1==abc and more"), "[redacted] and more");
+  EXPECT_EQ(Redact(jwt), "[redacted]");
+}
+
+TEST(Redaction, LeavesOrdinaryTextAlone) {
+  EXPECT_EQ(Redact("GET /v2/project/123/archive?count=5"), "GET /v2/project/123/archive?count=5");
+  EXPECT_EQ(Redact("eyJ alone is not a token"), "eyJ alone is not a token");
+  EXPECT_EQ(Redact(R"({"tokenFormat":"jwt"})"), R"({"tokenFormat":"jwt"})");
+}
+
+TEST(Redaction, SecretHeadersAreRecognisedInAnyCase) {
+  EXPECT_TRUE(IsSecretHeader("X-OPENTOK-AUTH"));
+  EXPECT_TRUE(IsSecretHeader("x-opentok-auth"));
+  EXPECT_TRUE(IsSecretHeader("Authorization"));
+  EXPECT_FALSE(IsSecretHeader("Content-Type"));
+}
+
+TEST(TokenInspector, ParsesTheReferenceT1Vector) {
+  // Reference section 6.1: the ot-token known-answer vector.
+  std::string data =
+      "session_id=1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4&create_time=1424221013"
+      "&nonce=0.3942609881050885&role=moderator&expire_time=1424307413"
+      "&connection_data=%7B%22name%22%3A%22value%22%7D";
+  std::string secret = "1234567890abcdef1234567890abcdef1234567890";
+  EXPECT_EQ(HmacSha1Hex(secret, data), "df94a64559acc061d7a3752a6fc69493e938c191");
+  // "T1==" + base64("partner_id=123456&sig=<sig>:<data>"), encoded by coreutils' base64.
+  std::string token =
+      "T1==cGFydG5lcl9pZD0xMjM0NTYmc2lnPWRmOTRhNjQ1NTlhY2MwNjFkN2EzNzUyYTZmYzY5NDkzZTkzOGMxOTE6c2Vzc2lvbl9pZD0xX01YNH"
+      "hNak0wTlRaLWZsTmhkQ0JOWVhJZ01UVWdNVFE2TkRJNk1qTWdVRVJVSURJd01UUi1NQzQwT1RBeE16QXlOWDQmY3JlYXRlX3RpbWU9MTQyNDIy"
+      "MTAxMyZub25jZT0wLjM5NDI2MDk4ODEwNTA4ODUmcm9sZT1tb2RlcmF0b3ImZXhwaXJlX3RpbWU9MTQyNDMwNzQxMyZjb25uZWN0aW9uX2Rh"
+      "dGE9JTdCJTIybmFtZSUyMiUzQSUyMnZhbHVlJTIyJTdE";
+  std::string why;
+  auto t1 = ParseT1Token(token, &why);
+  ASSERT_TRUE(t1.has_value()) << why;
+  EXPECT_EQ(t1->partner_id, "123456");
+  EXPECT_EQ(t1->sig, "df94a64559acc061d7a3752a6fc69493e938c191");
+  EXPECT_EQ(t1->data, data);
+  EXPECT_EQ(t1->fields["role"], "moderator");
+  EXPECT_EQ(t1->fields["connection_data"], R"({"name":"value"})");
+  EXPECT_EQ(t1->sig, HmacSha1Hex(secret, t1->data));
+}
+
+TEST(TokenInspector, RejectsMalformedTokens) {
+  std::string why;
+  EXPECT_FALSE(ParseT1Token("T2==abc", &why).has_value());
+  EXPECT_FALSE(ParseT1Token("T1==!!!", &why).has_value());
+  EXPECT_FALSE(ParseJwt("a.b", &why).has_value());
+  EXPECT_FALSE(ParseJwt("e30.e30.x.y", &why).has_value());
+  EXPECT_FALSE(ParseJwt("e30.W10.c2ln", &why).has_value()) << "claims must be an object";
+}
+
+TEST(TokenInspector, VerifiesAnHs256TokenSignedByTheOpensslTool) {
+  // {"alg":"HS256","typ":"JWT"} . {"iss":"123456"}, signed with the key "secret" by the
+  // openssl tool: printf '%s' "$header.$claims" | openssl dgst -sha256 -hmac secret -binary
+  std::string token =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiIxMjM0NTYifQ.PWjLpYcfJfll-QyVWbXYJa5MQw8Siyit_GnRy-AXg6o";
+  std::string why;
+  auto jwt = ParseJwt(token, &why);
+  ASSERT_TRUE(jwt.has_value()) << why;
+  EXPECT_EQ(jwt->claims.value("iss", ""), "123456");
+  EXPECT_TRUE(JwtSignatureValid(*jwt, "secret"));
+  EXPECT_FALSE(JwtSignatureValid(*jwt, "secreT"));
+}
+
+TEST(TokenInspector, DecodesBase64InBothAlphabets) {
+  EXPECT_EQ(DecodeBase64("Zm9vYmE").value(), "fooba");
+  EXPECT_EQ(DecodeBase64("Zm9vYmE=").value(), "fooba");
+  EXPECT_EQ(DecodeBase64("-_8").value(), "\xfb\xff");
+  EXPECT_FALSE(DecodeBase64("Zm9v!").has_value());
+}
+
+TEST(TransitionTable, EveryCellIsUniqueAndWellFormed) {
+  std::set<std::string> ids;
+  for (auto const& cell : ArchiveTransitionTable()) {
+    EXPECT_TRUE(ids.insert(CellId(cell)).second) << "duplicate cell " << CellId(cell);
+    EXPECT_EQ(cell.status.has_value(), IsRestOperation(cell.operation)) << CellId(cell);
+  }
+  // Every state has every REST and client operation.
+  for (auto state : AllArchiveStates()) {
+    for (auto op : {ArchiveOperation::kStart, ArchiveOperation::kStop, ArchiveOperation::kGet, ArchiveOperation::kList,
+                    ArchiveOperation::kDelete, ArchiveOperation::kPublish, ArchiveOperation::kUnpublish}) {
+      TransitionCell probe{state, op, std::nullopt, state, ""};
+      EXPECT_TRUE(ids.count(CellId(probe))) << "missing cell " << CellId(probe);
+    }
+  }
+}
+
+TEST(TransitionMatrix, MarksVerdictsAndAbsentCells) {
+  std::map<std::string, Verdict> verdicts{
+      {std::string(kTransitionSuite) + ".Cell/started_stop", Verdict::kPass},
+      {std::string(kTransitionSuite) + ".Cell/started_start", Verdict::kFail},
+      {std::string(kTransitionSuite) + ".Cell/paused_get", Verdict::kSkip},
+  };
+  std::string matrix = FormatTransitionMatrix(verdicts, "test target");
+  EXPECT_NE(matrix.find("200 → stopped (user initiated) ✅"), std::string::npos);
+  EXPECT_NE(matrix.find("409 → started ❌"), std::string::npos);
+  EXPECT_NE(matrix.find("200 → paused ⏭️"), std::string::npos);
+  EXPECT_NE(matrix.find("404 → none (not run)"), std::string::npos);
+  EXPECT_NE(matrix.find("| — |"), std::string::npos);
+  EXPECT_NE(matrix.find("Verdicts against: test target."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opentok::conformance
