@@ -2,13 +2,12 @@
 
 #include <httplib.h>
 
-#include <sys/socket.h>
-
 #include <atomic>
 #include <stdexcept>
 #include <thread>
 
 #include "routes.h"
+#include "server_setup.h"
 
 namespace opentok_mock {
 
@@ -29,7 +28,6 @@ MockServer::MockServer() : MockServer(MockServerOptions{}) {}
 
 MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   auto& impl = *impl_;
-  if (impl.options.threads < 1) throw std::invalid_argument("MockServer: threads must be at least 1");
   if (impl.options.projects.empty()) impl.options.projects.push_back({});
   for (auto const& project : impl.options.projects) {
     auto added = impl.service.AddProject(project.api_key, project.api_secret);
@@ -38,21 +36,7 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   }
 
   auto& http = impl.http;
-  int threads = impl.options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  http.set_tcp_nodelay(true);
-  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server bind a port
-  // that is in use and silently share its traffic: keep only SO_REUSEADDR (restart after
-  // TIME_WAIT), so a taken port is an error.
-  http.set_socket_options([](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  http.set_keep_alive_max_count(impl.options.keep_alive_max_count);
-  http.set_keep_alive_timeout(impl.options.keep_alive_timeout_s);
-  http.set_payload_max_length(impl.options.payload_max_bytes);
-  http.set_read_timeout(5, 0);
-  http.set_write_timeout(5, 0);
+  http::ConfigureServer(http, impl.options);
   http::InstallHandlers(http, impl.service);
   http::RegisterRestRoutes(http, impl.service);
   http::RegisterControlRoutes(http, impl.service);
