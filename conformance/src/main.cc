@@ -56,6 +56,10 @@ class TargetEnvironment : public ::testing::Environment {
     for (auto const& left : ArchiveTracker::Instance().CleanUpAll()) {
       ADD_FAILURE() << "archive left behind after clean-up: " << left;
     }
+    // Stop an in-process mock here, not during static destruction: its worker threads
+    // use library statics that are gone by then.
+    SetCurrentTarget(nullptr);
+    target_.reset();
   }
 
  private:

@@ -27,7 +27,7 @@ char const* Label(Verdict verdict) {
 
 void SummaryListener::OnTestStart(::testing::TestInfo const&) {
   first_note_.clear();
-  CurrentTarget().recorder().Clear();
+  if (auto const* target = CurrentTargetOrNull()) target->recorder().Clear();
 }
 
 void SummaryListener::OnTestPartResult(::testing::TestPartResult const& result) {
@@ -38,13 +38,14 @@ void SummaryListener::OnTestEnd(::testing::TestInfo const& info) {
   auto const* result = info.result();
   Verdict verdict = result->Failed() ? Verdict::kFail : result->Skipped() ? Verdict::kSkip : Verdict::kPass;
   results_.push_back({std::string(info.test_suite_name()) + "." + info.name(), verdict, first_note_});
-  if (verdict == Verdict::kFail) {
+  auto const* target = CurrentTargetOrNull();
+  if (verdict == Verdict::kFail && target != nullptr) {
     std::cout << "Requests and responses of this check (credentials redacted):\n"
-              << CurrentTarget().recorder().Format() << std::flush;
+              << target->recorder().Format() << std::flush;
   }
 }
 
-void SummaryListener::OnTestProgramEnd(::testing::UnitTest const&) {
+void SummaryListener::OnTestProgramEnd(::testing::UnitTest const& unit_test) {
   int counts[3] = {0, 0, 0};
   std::cout << "\n=== OpenTok conformance summary ===\n";
   std::cout << "target: " << CurrentTargetDescription() << "\n";
@@ -54,7 +55,9 @@ void SummaryListener::OnTestProgramEnd(::testing::UnitTest const&) {
     if (!r.note.empty() && r.verdict != Verdict::kPass) std::cout << "  (" << r.note << ")";
     std::cout << "\n";
   }
-  std::cout << counts[0] << " passed, " << counts[1] << " failed, " << counts[2] << " skipped\n" << std::flush;
+  std::cout << counts[0] << " passed, " << counts[1] << " failed, " << counts[2] << " skipped\n";
+  // Also a failed target set-up (every check then skipped) fails the run.
+  std::cout << "result: " << (unit_test.Passed() ? "PASS" : "FAIL") << "\n" << std::flush;
 }
 
 std::map<std::string, Verdict> SummaryListener::VerdictsByName() const {

@@ -10,6 +10,9 @@ namespace opentok::conformance {
 namespace {
 
 Target const* current_target = nullptr;
+// What the last target was, for the summary and matrix printed after it is torn down.
+std::string last_description = "not set up";
+std::string last_kind = "not set up";
 
 std::optional<std::string> Env(char const* name) {
   char const* value = std::getenv(name);
@@ -137,12 +140,18 @@ Target const& CurrentTarget() {
   return *current_target;
 }
 
-void SetCurrentTarget(Target const* target) { current_target = target; }
+Target const* CurrentTargetOrNull() { return current_target; }
 
-std::string CurrentTargetDescription() { return current_target ? current_target->Describe() : "not set up"; }
-
-std::string CurrentTargetKind() {
-  return current_target ? std::string(KindName(current_target->kind())) : "not set up";
+void SetCurrentTarget(Target const* target) {
+  if (target != nullptr) {
+    last_description = target->Describe();
+    last_kind = KindName(target->kind());
+  }
+  current_target = target;
 }
+
+std::string CurrentTargetDescription() { return last_description; }
+
+std::string CurrentTargetKind() { return last_kind; }
 
 }  // namespace opentok::conformance

@@ -75,10 +75,12 @@ class Target {
 
 // The target of this run; set up by the global test environment before any check runs.
 Target const& CurrentTarget();
+// Null before set-up, after tear-down, or when set-up failed.
+Target const* CurrentTargetOrNull();
 void SetCurrentTarget(Target const* target);
-// CurrentTarget().Describe(), or "not set up".
+// Describe() and KindName() of the current (or, once torn down, the last) target; "not
+// set up" before there was one.
 std::string CurrentTargetDescription();
-// KindName(CurrentTarget().kind()), or "not set up".
 std::string CurrentTargetKind();
 
 }  // namespace opentok::conformance
