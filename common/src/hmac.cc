@@ -79,31 +79,46 @@ HmacSigner::~HmacSigner() = default;
 HmacSigner::HmacSigner(HmacSigner&&) noexcept = default;
 HmacSigner& HmacSigner::operator=(HmacSigner&&) noexcept = default;
 
-std::string HmacSigner::Sign(std::string_view data) const {
+std::size_t HmacSigner::SignTo(std::string_view data, unsigned char* out) const {
+  static_assert(kMaxMacSize >= EVP_MAX_MD_SIZE);
   EVP_MAC_CTX* ctx = impl_->Acquire();
-  unsigned char out[EVP_MAX_MD_SIZE];
   std::size_t out_len = 0;
   bool ok = EVP_MAC_update(ctx, reinterpret_cast<unsigned char const*>(data.data()), data.size()) == 1 &&
-            EVP_MAC_final(ctx, out, &out_len, sizeof(out)) == 1;
-  if (ok) {
-    impl_->Release(ctx);
-  } else {
+            EVP_MAC_final(ctx, out, &out_len, kMaxMacSize) == 1;
+  if (!ok) {
     EVP_MAC_CTX_free(ctx);
     throw std::runtime_error("OpenSSL: HMAC computation failed");
   }
-  return std::string(reinterpret_cast<char const*>(out), out_len);
+  impl_->Release(ctx);
+  return out_len;
+}
+
+std::string HmacSigner::Sign(std::string_view data) const {
+  unsigned char out[kMaxMacSize];
+  std::size_t length = SignTo(data, out);
+  return std::string(reinterpret_cast<char const*>(out), length);
 }
 
 std::string HmacSigner::SignHex(std::string_view data) const { return ToHex(Sign(data)); }
 
-std::string ToHex(std::string_view bytes) {
+void WriteHex(std::string_view bytes, char* out) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '\0');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    auto b = static_cast<unsigned char>(bytes[i]);
-    out[2 * i] = kDigits[b >> 4];
-    out[2 * i + 1] = kDigits[b & 15];
+  for (char c : bytes) {
+    auto b = static_cast<unsigned char>(c);
+    *out++ = kDigits[b >> 4];
+    *out++ = kDigits[b & 15];
   }
+}
+
+void AppendHex(std::string& out, std::string_view bytes) {
+  std::size_t start = out.size();
+  out.resize(start + bytes.size() * 2);
+  WriteHex(bytes, out.data() + start);
+}
+
+std::string ToHex(std::string_view bytes) {
+  std::string out;
+  AppendHex(out, bytes);
   return out;
 }
 

@@ -16,12 +16,16 @@ std::optional<nlohmann::json> DecodeJsonSegment(std::string_view segment) {
 }  // namespace
 
 std::string SignJwtHs256(std::string_view payload_json, HmacSigner const& signer) {
-  std::string token = Base64UrlEncode(kHs256JoseHeader);
+  // One buffer of the final size: header, payload and signature are appended in place.
+  static std::string const kEncodedHeader = Base64UrlEncode(kHs256JoseHeader) + ".";
+  std::string token;
+  token.reserve(kEncodedHeader.size() + (payload_json.size() + 2) / 3 * 4 + 1 + 43);
+  token.append(kEncodedHeader);
+  AppendBase64Url(token, payload_json);
+  unsigned char signature[HmacSigner::kMaxMacSize];
+  std::size_t length = signer.SignTo(token, signature);
   token.push_back('.');
-  token += Base64UrlEncode(payload_json);
-  std::string signature = signer.Sign(token);
-  token.push_back('.');
-  token += Base64UrlEncode(signature);
+  AppendBase64Url(token, std::string_view(reinterpret_cast<char const*>(signature), length));
   return token;
 }
 

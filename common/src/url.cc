@@ -1,12 +1,22 @@
 #include "opentok_common/url.h"
 
+#include <array>
+
 namespace opentok::common {
 namespace {
 
-bool IsUnreserved(unsigned char c) {
+constexpr bool IsUnreservedChar(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
          c == '_' || c == '~';
 }
+
+// A table rather than four range tests per character: encoding sits on the T1 token path.
+constexpr std::array<bool, 256> MakeUnreservedTable() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[static_cast<std::size_t>(c)] = IsUnreservedChar(static_cast<unsigned char>(c));
+  return table;
+}
+constexpr auto kUnreserved = MakeUnreservedTable();
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -17,20 +27,26 @@ int HexValue(char c) {
 
 }  // namespace
 
-std::string PercentEncode(std::string_view text) {
+void AppendPercentEncoded(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (IsUnreserved(c)) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy each run of unreserved characters at once, then escape one character.
+    std::size_t run = i;
+    while (run < text.size() && kUnreserved[static_cast<unsigned char>(text[run])]) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    auto c = static_cast<unsigned char>(text[run]);
+    char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out.append(escaped, 3);
+    i = run + 1;
   }
+}
+
+std::string PercentEncode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 2);
+  AppendPercentEncoded(out, text);
   return out;
 }
 

@@ -1,11 +1,15 @@
 // Known-answer tests for the shared encoding and crypto primitives.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+
+#include <nlohmann/json.hpp>
 
 #include <thread>
 #include <vector>
 
 #include "opentok_common/base64.h"
 #include "opentok_common/hmac.h"
+#include "opentok_common/json_text.h"
 #include "opentok_common/jwt.h"
 #include "opentok_common/random.h"
 #include "opentok_common/session_id.h"
@@ -46,6 +50,45 @@ TEST(Base64, RoundTripsEveryLengthAndByte) {
     EXPECT_EQ(url.find_first_of("+/="), std::string::npos);
     EXPECT_EQ(Base64Decode(url).value(), input) << n;
   }
+}
+
+// The encoder takes 8-byte steps and the decoder 4-character groups: compare with OpenSSL
+// at every length and offset so that both the fast paths and the tails are covered.
+TEST(Base64, MatchesOpenSslAtEveryLength) {
+  std::string bytes;
+  for (int i = 0; i < 300; ++i) bytes.push_back(static_cast<char>((i * 101 + 7) & 0xff));
+  for (std::size_t n = 0; n <= bytes.size(); ++n) {
+    std::string input = bytes.substr(bytes.size() - n);
+    std::string expected(4 * ((n + 2) / 3) + 1, '\0');
+    int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(expected.data()),
+                                 reinterpret_cast<unsigned char const*>(input.data()), static_cast<int>(n));
+    expected.resize(static_cast<std::size_t>(length));
+    EXPECT_EQ(Base64Encode(input), expected) << n;
+    std::string appended = "T1==";
+    AppendBase64(appended, input);
+    EXPECT_EQ(appended, "T1==" + expected) << n;
+  }
+}
+
+TEST(Base64, RejectsABadCharacterAnywhere) {
+  std::string text = Base64Encode(std::string(90, 'x'));
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string bad = text;
+    bad[i] = '*';
+    EXPECT_FALSE(Base64Decode(bad).has_value()) << i;
+  }
+}
+
+TEST(JsonText, EscapesLikeNlohmannDump) {
+  std::string text = "plain \"quoted\" back\\slash \xc3\xa9 ";
+  for (int c = 0; c < 0x20; ++c) text.push_back(static_cast<char>(c));
+  text += "\x7f end";
+  std::string out;
+  AppendJsonString(out, text);
+  EXPECT_EQ(out, nlohmann::json(text).dump());
+  out.clear();
+  AppendJsonString(out, "");
+  EXPECT_EQ(out, "\"\"");
 }
 
 TEST(Hmac, Rfc4231Sha256Case2) {

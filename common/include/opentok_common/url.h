@@ -13,6 +13,8 @@ using FormFields = std::vector<std::pair<std::string, std::string>>;
 // Percent-encodes everything but RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~),
 // with uppercase hex; a space becomes %20.
 std::string PercentEncode(std::string_view text);
+// PercentEncode appending to `out`: no temporary string on the token hot path.
+void AppendPercentEncoded(std::string& out, std::string_view text);
 
 // "k1=v1&k2=v2" with both sides percent-encoded, in the given order.
 std::string FormEncode(FormFields const& fields);

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "internal/json_text.h"
+#include "opentok_common/json_text.h"
 #include "opentok_common/jwt.h"
 
 namespace opentok::internal {
@@ -16,17 +16,17 @@ std::string RestAuth::MakeToken() const {
   std::string payload;
   payload.reserve(160);
   payload.push_back('{');
-  AppendJsonKey(payload, "iss");
-  AppendJsonString(payload, api_key_);
+  common::AppendJsonKey(payload, "iss");
+  common::AppendJsonString(payload, api_key_);
   payload.append(R"(,"ist":"project",)");
-  AppendJsonKey(payload, "iat");
-  AppendInteger(payload, iat);
+  common::AppendJsonKey(payload, "iat");
+  common::AppendInteger(payload, iat);
   payload.push_back(',');
-  AppendJsonKey(payload, "exp");
-  AppendInteger(payload, iat + kLifetimeSeconds);
+  common::AppendJsonKey(payload, "exp");
+  common::AppendInteger(payload, iat + kLifetimeSeconds);
   payload.push_back(',');
-  AppendJsonKey(payload, "jti");
-  AppendJsonString(payload, random_->NewId());
+  common::AppendJsonKey(payload, "jti");
+  common::AppendJsonString(payload, random_->NewId());
   payload.push_back('}');
   return common::SignJwtHs256(payload, *hs256_);
 }

@@ -3,10 +3,10 @@
 #include <chrono>
 #include <cmath>
 
-#include "internal/json_text.h"
 #include "internal/validation.h"
 #include "opentok/errors.h"
 #include "opentok_common/base64.h"
+#include "opentok_common/json_text.h"
 #include "opentok_common/jwt.h"
 #include "opentok_common/session_id.h"
 #include "opentok_common/url.h"
@@ -119,73 +119,82 @@ std::string TokenGenerator::MakeJwt(Fields const& f) const {
   payload.reserve(320 + f.session_id.size() + f.data.size() + f.layout_classes.size());
   // Claim order as node-ot >= 2.21 sends them (reference 6.2).
   payload.push_back('{');
-  AppendJsonKey(payload, "iss");
-  AppendJsonString(payload, api_key_);
+  common::AppendJsonKey(payload, "iss");
+  common::AppendJsonString(payload, api_key_);
   payload.append(R"(,"ist":"project",)");
-  AppendJsonKey(payload, "iat");
-  AppendInteger(payload, f.create_time);
+  common::AppendJsonKey(payload, "iat");
+  common::AppendInteger(payload, f.create_time);
   payload.push_back(',');
-  AppendJsonKey(payload, "exp");
-  AppendInteger(payload, f.expire_time);
+  common::AppendJsonKey(payload, "exp");
+  common::AppendInteger(payload, f.expire_time);
   payload.push_back(',');
-  AppendJsonKey(payload, "session_id");
-  AppendJsonString(payload, f.session_id);
+  common::AppendJsonKey(payload, "session_id");
+  common::AppendJsonString(payload, f.session_id);
   payload.push_back(',');
-  AppendJsonKey(payload, "create_time");
-  AppendInteger(payload, f.create_time);
+  common::AppendJsonKey(payload, "create_time");
+  common::AppendInteger(payload, f.create_time);
   payload.push_back(',');
-  AppendJsonKey(payload, "nonce");
-  AppendDecimal(payload, f.nonce);
+  common::AppendJsonKey(payload, "nonce");
+  common::AppendDecimal(payload, f.nonce);
   payload.push_back(',');
-  AppendJsonKey(payload, "role");
-  AppendJsonString(payload, f.role);
+  common::AppendJsonKey(payload, "role");
+  common::AppendJsonString(payload, f.role);
   payload.push_back(',');
-  AppendJsonKey(payload, "expire_time");
-  AppendInteger(payload, f.expire_time);
+  common::AppendJsonKey(payload, "expire_time");
+  common::AppendInteger(payload, f.expire_time);
   payload.push_back(',');
   if (!f.data.empty()) {
-    AppendJsonKey(payload, "connection_data");
-    AppendJsonString(payload, f.data);
+    common::AppendJsonKey(payload, "connection_data");
+    common::AppendJsonString(payload, f.data);
     payload.push_back(',');
   }
-  AppendJsonKey(payload, "initial_layout_class_list");
-  AppendJsonString(payload, f.layout_classes);
+  common::AppendJsonKey(payload, "initial_layout_class_list");
+  common::AppendJsonString(payload, f.layout_classes);
   payload.append(R"(,"scope":"session.connect"})");
   return common::SignJwtHs256(payload, *hs256_);
 }
 
 std::string TokenGenerator::MakeT1(Fields const& f) const {
-  // Field order of the opentok-token known-answer vector (reference 6.1).
-  std::string data;
-  data.reserve(160 + f.session_id.size() + 3 * (f.data.size() + f.layout_classes.size()));
-  data.append("session_id=");
-  data.append(common::PercentEncode(f.session_id));
-  data.append("&create_time=");
-  AppendInteger(data, f.create_time);
-  data.append("&nonce=");
-  AppendDecimal(data, f.nonce);
-  data.append("&role=");
-  data.append(f.role);
-  data.append("&expire_time=");
-  AppendInteger(data, f.expire_time);
-  if (!f.data.empty()) {
-    data.append("&connection_data=");
-    data.append(common::PercentEncode(f.data));
-  }
-  if (!f.layout_classes.empty()) {
-    data.append("&initial_layout_class_list=");
-    data.append(common::PercentEncode(f.layout_classes));
-  }
+  // The plain text is "partner_id=KEY&sig=HEX:DATA" where HEX is the HMAC-SHA1 of DATA:
+  // built in one buffer, DATA first written after a placeholder for the signature, which
+  // is then filled in. Field order of the opentok-token known-answer vector (reference 6.1).
+  static constexpr std::size_t kSigHexLength = 40;  // SHA-1
   std::string plain;
-  plain.reserve(64 + data.size());
+  plain.reserve(224 + api_key_.size() + f.session_id.size() + 3 * (f.data.size() + f.layout_classes.size()));
   plain.append("partner_id=");
   plain.append(api_key_);
   plain.append("&sig=");
-  plain.append(sha1_.SignHex(data));
+  std::size_t const sig_at = plain.size();
+  plain.append(kSigHexLength, '0');
   plain.push_back(':');
-  plain.append(data);
-  std::string token = "T1==";
-  token.append(common::Base64Encode(plain));
+  std::size_t const data_at = plain.size();
+  plain.append("session_id=");
+  common::AppendPercentEncoded(plain, f.session_id);
+  plain.append("&create_time=");
+  common::AppendInteger(plain, f.create_time);
+  plain.append("&nonce=");
+  common::AppendDecimal(plain, f.nonce);
+  plain.append("&role=");
+  plain.append(f.role);
+  plain.append("&expire_time=");
+  common::AppendInteger(plain, f.expire_time);
+  if (!f.data.empty()) {
+    plain.append("&connection_data=");
+    common::AppendPercentEncoded(plain, f.data);
+  }
+  if (!f.layout_classes.empty()) {
+    plain.append("&initial_layout_class_list=");
+    common::AppendPercentEncoded(plain, f.layout_classes);
+  }
+  unsigned char sig[common::HmacSigner::kMaxMacSize];
+  std::size_t sig_length = sha1_.SignTo(std::string_view(plain).substr(data_at), sig);
+  if (2 * sig_length != kSigHexLength) throw OpenTokException("HMAC-SHA1 gave an unexpected length");
+  common::WriteHex(std::string_view(reinterpret_cast<char const*>(sig), sig_length), plain.data() + sig_at);
+
+  std::string token;
+  token.reserve(4 + (plain.size() + 2) / 3 * 4);
+  token.append("T1==");
+  common::AppendBase64(token, plain);
   return token;
 }
 

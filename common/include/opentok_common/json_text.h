@@ -4,11 +4,12 @@
 #include <string>
 #include <string_view>
 
-namespace opentok::internal {
+namespace opentok::common {
 
-// Minimal JSON writing for the token hot path, where building an nlohmann::json object per
-// token would cost more than the HMAC. Callers must pass valid UTF-8 (validated upstream);
-// these functions only escape.
+// Minimal JSON writing for hot paths (client tokens, REST auth JWTs, the mock's archive
+// answers), where building an nlohmann::json object costs more than the work itself.
+// Callers must pass valid UTF-8 (validated upstream); these functions only escape, exactly
+// as nlohmann::json::dump does.
 
 // Appends `"text"` with RFC 8259 escaping of '"', '\\' and control characters.
 void AppendJsonString(std::string& out, std::string_view text);
@@ -23,4 +24,4 @@ void AppendInteger(std::string& out, std::int64_t value);
 // is how JavaScript prints Math.random() values. `value` must be finite.
 void AppendDecimal(std::string& out, double value);
 
-}  // namespace opentok::internal
+}  // namespace opentok::common

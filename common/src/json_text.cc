@@ -1,14 +1,24 @@
-#include "internal/json_text.h"
+#include "opentok_common/json_text.h"
 
 #include <charconv>
 
-namespace opentok::internal {
+namespace opentok::common {
 
 void AppendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Copy each run of characters that need no escaping at once (almost all of them).
+    std::size_t run = i;
+    while (run < text.size()) {
+      auto c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++run;
+    }
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    auto c = static_cast<unsigned char>(text[run]);
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
@@ -17,15 +27,12 @@ void AppendJsonString(std::string& out, std::string_view text) {
       case '\n': out.append("\\n"); break;
       case '\r': out.append("\\r"); break;
       case '\t': out.append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(ch);
-        }
+      default: {
+        char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, 6);
+      }
     }
+    i = run + 1;
   }
   out.push_back('"');
 }
@@ -49,4 +56,4 @@ void AppendDecimal(std::string& out, double value) {
   out.append(buffer, result.ptr);
 }
 
-}  // namespace opentok::internal
+}  // namespace opentok::common
