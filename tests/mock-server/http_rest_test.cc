@@ -229,6 +229,41 @@ TEST_F(RestTest, ArchiveListQueryVariants) {
   ExpectError(client_.Get(Project() + "/archive?sessionId=%zz", Auth()), 400, "percent");
 }
 
+// Archive bodies are written as text (not through nlohmann): they must be exactly what
+// nlohmann::json::dump gives for the same object, whatever the optional fields and however
+// the strings need escaping.
+TEST_F(RestTest, ArchiveBodiesAreCanonicalJson) {
+  auto session = CreateSession();
+  auto connection = Connect(session);
+  Publish(session, connection);
+  std::vector<nlohmann::json> bodies = {
+      {{"sessionId", session}, {"name", "quote \" backslash \\ tab \t bell \u0007 \u00e9t\u00e9 \U0001F600"}},
+      {{"sessionId", session}, {"multiArchiveTag", "m"}, {"streamMode", "manual"}, {"maxBitrate", 200000},
+       {"hasTranscription", true}, {"resolution", "1280x720"}},
+      {{"sessionId", session}, {"multiArchiveTag", "i"}, {"outputMode", "individual"}, {"quantizationParameter", nullptr}},
+  };
+  std::vector<std::string> ids;
+  for (auto const& body : bodies) {
+    auto res = StartArchive(body);
+    ASSERT_TRUE(res && res->status == 200) << (res ? res->body : "no response");
+    EXPECT_EQ(res->body, nlohmann::json::parse(res->body).dump());
+    ids.push_back(Json(res)["id"].get<std::string>());
+  }
+  auto manual = Json(client_.Get(Project() + "/archive/" + ids[1], Auth()));
+  ASSERT_TRUE(manual.contains("streams")) << manual.dump();
+  EXPECT_EQ(manual["maxBitrate"], 200000);
+  EXPECT_EQ(manual["hasTranscription"], true);
+  EXPECT_EQ(manual["multiArchiveTag"], "m");
+  EXPECT_EQ(Json(client_.Get(Project() + "/archive/" + ids[0], Auth()))["name"], bodies[0]["name"]);
+  for (auto const& id : ids) client_.Post(Project() + "/archive/" + id + "/stop", Auth(), "", "application/json");
+  AdvanceSeconds(60);  // available: url and sha256sum set
+  auto list = client_.Get(Project() + "/archive", Auth());
+  ASSERT_TRUE(list && list->status == 200);
+  EXPECT_EQ(list->body, nlohmann::json::parse(list->body).dump());
+  EXPECT_EQ(Json(list)["items"].size(), 3u);
+  EXPECT_TRUE(Json(list)["items"][0]["url"].is_string());
+}
+
 TEST_F(RestTest, ArchiveStartErrors) {
   auto routed = CreateSession();
   auto relayed = CreateSession("p2p.preference=enabled");

@@ -2,52 +2,115 @@
 
 #include <string>
 
+#include "opentok_common/json_text.h"
+
 namespace opentok_mock::http {
 namespace {
 
-std::int64_t NumericKey(std::string const& api_key) {
-  // Keys are validated as positive 32-bit decimals when a project is added.
-  return std::stoll(api_key);
-}
+using opentok::common::AppendInteger;
+using opentok::common::AppendJsonKey;
+using opentok::common::AppendJsonString;
+
+// Writes one JSON object's members; the caller keeps them in sorted key order.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_.push_back('{'); }
+  ~ObjectWriter() { out_.push_back('}'); }
+  ObjectWriter(ObjectWriter const&) = delete;
+  ObjectWriter& operator=(ObjectWriter const&) = delete;
+
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    AppendJsonString(out_, value);
+  }
+  void Integer(std::string_view key, std::int64_t value) {
+    Key(key);
+    AppendInteger(out_, value);
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    out_.append(value ? "true" : "false");
+  }
+  // A number already in canonical decimal form (API keys are validated as such).
+  void RawNumber(std::string_view key, std::string_view digits) {
+    Key(key);
+    out_.append(digits);
+  }
+  void Null(std::string_view key) {
+    Key(key);
+    out_.append("null");
+  }
+  // Starts a member whose value the caller writes.
+  std::string& Member(std::string_view key) {
+    Key(key);
+    return out_;
+  }
+
+ private:
+  void Key(std::string_view key) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    AppendJsonKey(out_, key);
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
 
 }  // namespace
 
-nlohmann::json ArchiveToJson(Archive const& archive) {
-  auto key = NumericKey(archive.api_key);
-  nlohmann::json json{
-      {"id", archive.id},
-      {"status", ToString(archive.status)},
-      {"name", archive.name},
-      {"reason", archive.reason},
-      {"sessionId", archive.session_id},
-      {"projectId", key},
-      {"partnerId", key},
-      {"createdAt", archive.created_at_ms},
-      {"updatedAt", archive.updated_at_ms},
-      {"size", archive.size},
-      {"duration", archive.duration_s},
-      {"outputMode", ToString(archive.output_mode)},
-      {"streamMode", ToString(archive.stream_mode)},
-      {"hasAudio", archive.has_audio},
-      {"hasVideo", archive.has_video},
-      {"sha256sum", archive.sha256sum},
-      {"password", ""},
-      {"url", archive.url ? nlohmann::json(*archive.url) : nlohmann::json(nullptr)},
-      {"event", "archive"},
-  };
-  if (!archive.resolution.empty()) json["resolution"] = archive.resolution;
-  if (!archive.multi_archive_tag.empty()) json["multiArchiveTag"] = archive.multi_archive_tag;
-  if (archive.max_bitrate) json["maxBitrate"] = *archive.max_bitrate;
-  if (archive.quantization_parameter) json["quantizationParameter"] = *archive.quantization_parameter;
-  if (archive.has_transcription) json["hasTranscription"] = *archive.has_transcription;
-  if (archive.stream_mode == StreamMode::kManual && IsRecording(archive.status)) {
-    auto streams = nlohmann::json::array();
-    for (auto const& stream : archive.streams) {
-      streams.push_back({{"streamId", stream.stream_id}, {"hasAudio", stream.has_audio}, {"hasVideo", stream.has_video}});
+void AppendArchiveJson(std::string& out, Archive const& archive) {
+  bool const with_streams = archive.stream_mode == StreamMode::kManual && IsRecording(archive.status);
+  ObjectWriter json(out);
+  json.Integer("createdAt", archive.created_at_ms);
+  json.Integer("duration", archive.duration_s);
+  json.String("event", "archive");
+  json.Bool("hasAudio", archive.has_audio);
+  if (archive.has_transcription) json.Bool("hasTranscription", *archive.has_transcription);
+  json.Bool("hasVideo", archive.has_video);
+  json.String("id", archive.id);
+  if (archive.max_bitrate) json.Integer("maxBitrate", *archive.max_bitrate);
+  if (!archive.multi_archive_tag.empty()) json.String("multiArchiveTag", archive.multi_archive_tag);
+  json.String("name", archive.name);
+  json.String("outputMode", ToString(archive.output_mode));
+  // Keys are positive decimals below 2^31 without leading zeros (checked when a project is
+  // added), so their text is already the JSON integer.
+  json.RawNumber("partnerId", archive.api_key);
+  json.String("password", "");
+  json.RawNumber("projectId", archive.api_key);
+  if (archive.quantization_parameter) json.Integer("quantizationParameter", *archive.quantization_parameter);
+  json.String("reason", archive.reason);
+  if (!archive.resolution.empty()) json.String("resolution", archive.resolution);
+  json.String("sessionId", archive.session_id);
+  json.String("sha256sum", archive.sha256sum);
+  json.Integer("size", archive.size);
+  json.String("status", ToString(archive.status));
+  json.String("streamMode", ToString(archive.stream_mode));
+  if (with_streams) {
+    std::string& streams = json.Member("streams");
+    streams.push_back('[');
+    for (std::size_t i = 0; i < archive.streams.size(); ++i) {
+      if (i > 0) streams.push_back(',');
+      ObjectWriter stream(streams);
+      stream.Bool("hasAudio", archive.streams[i].has_audio);
+      stream.Bool("hasVideo", archive.streams[i].has_video);
+      stream.String("streamId", archive.streams[i].stream_id);
     }
-    json["streams"] = std::move(streams);
+    streams.push_back(']');
   }
-  return json;
+  json.Integer("updatedAt", archive.updated_at_ms);
+  if (archive.url) {
+    json.String("url", *archive.url);
+  } else {
+    json.Null("url");
+  }
+}
+
+std::string ArchiveJsonText(Archive const& archive) {
+  std::string out;
+  out.reserve(640);
+  AppendArchiveJson(out, archive);
+  return out;
 }
 
 nlohmann::json StreamToJson(Stream const& stream) {

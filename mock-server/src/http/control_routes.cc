@@ -227,7 +227,7 @@ void FailArchive(httplib::Request const& req, httplib::Response& res, MockServic
   if (!ok) return;
   auto archive = service.FailArchive(Capture(req, 1), reason);
   if (!archive) return SendError(res, archive.error());
-  SendJson(res, 200, ArchiveToJson(*archive));
+  SendJsonText(res, 200, ArchiveJsonText(*archive));
 }
 
 void DownloadArchive(httplib::Request const& req, httplib::Response& res, MockService& service) {

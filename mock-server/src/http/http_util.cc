@@ -11,6 +11,14 @@ void SendJson(httplib::Response& res, int status, nlohmann::json const& body) {
   res.set_content(body.dump(), kJson);
 }
 
+void SendJsonText(httplib::Response& res, int status, std::string body) {
+  res.status = status;
+  res.body = std::move(body);
+  // What set_content does, without its copy of the body.
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", kJson);
+}
+
 void SendError(httplib::Response& res, Error const& error) {
   SendJson(res, error.http_status, {{"code", error.code}, {"message", error.message}, {"description", error.message}});
 }

@@ -21,6 +21,8 @@ namespace opentok_mock::http {
 inline constexpr char kJson[] = "application/json";
 
 void SendJson(httplib::Response& res, int status, nlohmann::json const& body);
+// The same for a body already written as JSON text (moved in, not copied).
+void SendJsonText(httplib::Response& res, int status, std::string body);
 // `{"code", "message", "description"}` with the error's HTTP status.
 void SendError(httplib::Response& res, Error const& error);
 void SendNoContent(httplib::Response& res);

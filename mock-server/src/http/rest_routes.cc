@@ -5,6 +5,7 @@
 
 #include "archive_json.h"
 #include "http_util.h"
+#include "opentok_common/json_text.h"
 #include "opentok_mock/errors.h"
 #include "routes.h"
 
@@ -192,20 +193,20 @@ void StartArchive(RestCall& call) {
   if (!request) return SendError(call.res, request.error());
   auto archive = call.service.StartArchive(call.api_key, *request);
   if (!archive) return SendError(call.res, archive.error());
-  SendJson(call.res, 200, ArchiveToJson(*archive));
+  SendJsonText(call.res, 200, ArchiveJsonText(*archive));
 }
 
 void StopArchive(RestCall& call) {
   // The body is ignored: SDKs send none, `{}`, or none with a JSON content type.
   auto archive = call.service.StopArchive(call.api_key, call.req.matches[2].str());
   if (!archive) return SendError(call.res, archive.error());
-  SendJson(call.res, 200, ArchiveToJson(*archive));
+  SendJsonText(call.res, 200, ArchiveJsonText(*archive));
 }
 
 void GetArchive(RestCall& call) {
   auto archive = call.service.GetArchive(call.api_key, call.req.matches[2].str());
   if (!archive) return SendError(call.res, archive.error());
-  SendJson(call.res, 200, ArchiveToJson(*archive));
+  SendJsonText(call.res, 200, ArchiveJsonText(*archive));
 }
 
 void DeleteArchive(RestCall& call) {
@@ -239,9 +240,17 @@ void ListArchives(RestCall& call) {
   list.session_id = FindField(*query, "sessionId").value_or("");
   auto page = call.service.ListArchives(call.api_key, list);
   if (!page) return SendError(call.res, page.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (auto const& archive : page->items) items.push_back(ArchiveToJson(archive));
-  SendJson(call.res, 200, {{"count", page->total}, {"items", std::move(items)}});
+  // {"count":N,"items":[...]} as text, like every archive answer (archive_json.h).
+  std::string body = R"({"count":)";
+  body.reserve(64 + 640 * page->items.size());
+  opentok::common::AppendInteger(body, page->total);
+  body.append(R"(,"items":[)");
+  for (std::size_t i = 0; i < page->items.size(); ++i) {
+    if (i > 0) body.push_back(',');
+    AppendArchiveJson(body, page->items[i]);
+  }
+  body.append("]}");
+  SendJsonText(call.res, 200, std::move(body));
 }
 
 // ---------------------------------------------------------------------------------------
