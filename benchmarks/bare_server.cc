@@ -1,7 +1,7 @@
 // bench_bare_server: the ceiling of cpp-httplib on this machine for the load test. It is
-// configured by the mock's own ConfigureServer (same worker pool, TCP_NODELAY, socket
-// options, keep-alive limits) and answers every GET and POST with a fixed JSON body the
-// size of the mock's archive response, doing no other work.
+// set up by the mock's own ConfigureServer and BindServer (same worker pool, TCP_NODELAY,
+// socket options, listen backlog, keep-alive limits) and answers every GET and POST with a
+// fixed JSON body the size of the mock's archive response, doing no other work.
 //
 //   bench_bare_server [--threads N] [--keep-alive-timeout SECONDS]
 //
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   http.Get(".*", answer);
   http.Post(".*", answer);
 
-  int port = http.bind_to_any_port(options.host);
+  int port = opentok_mock::http::BindServer(http, options.host, 0);
   if (port < 0) {
     std::cerr << "bench_bare_server: cannot bind " << options.host << "\n";
     return 1;

@@ -147,6 +147,38 @@ TEST(Jwt, SignsAndVerifiesRfc7515Shape) {
   EXPECT_FALSE(VerifyHs256(*decoded, HmacSigner(HmacAlgorithm::kSha256, "other")));
 }
 
+// DecodeJwt reads flat segments itself and leaves everything else to nlohmann: either way
+// the result must be what nlohmann::json::parse gives, member types included.
+TEST(Jwt, SegmentsDecodeLikeNlohmann) {
+  std::vector<std::string> const payloads = {
+      R"({"iss":"12345678","ist":"project","iat":1700000000,"exp":1700000300,"jti":"a-b"})",
+      R"({ "iss" : 12345678 , "neg" : -42, "zero": 0, "minus_zero": -0, "t": true, "f": false, "n": null })",
+      R"({})",
+      R"({"dup":1,"dup":"last"})",
+      R"({"float":1.5,"exp":1e3,"big":123456789012345678901})",
+      R"({"escaped":"a\"b","unicode":"\u00e9","utf8":"Ã©"})",
+      R"({"acl":{"paths":{"/session/**":{}}},"list":["a","b"]})",
+      R"({"tab":"a	b"})",
+  };
+  for (auto const& payload : payloads) {
+    auto expected = nlohmann::json::parse(payload, nullptr, false);
+    std::string token = Base64UrlEncode(R"({"alg":"HS256"})") + "." + Base64UrlEncode(payload) + ".c2ln";
+    auto decoded = DecodeJwt(token);
+    if (expected.is_discarded()) {
+      EXPECT_FALSE(decoded.has_value()) << payload;
+      continue;
+    }
+    ASSERT_TRUE(decoded.has_value()) << payload;
+    EXPECT_EQ(decoded->payload, expected) << payload;
+    for (auto const& [key, value] : expected.items()) {
+      EXPECT_EQ(decoded->payload[key].type(), value.type()) << payload << " " << key;
+    }
+  }
+  for (std::string bad : {"{", R"({"a":})", R"({"a":1,})", R"({"a":01})", R"({"a":1} x)", "[1]", R"({"a":-})"}) {
+    EXPECT_FALSE(DecodeJwt(Base64UrlEncode("{}") + "." + Base64UrlEncode(bad) + ".c2ln").has_value()) << bad;
+  }
+}
+
 TEST(Jwt, RejectsMalformedTokens) {
   std::string why;
   EXPECT_FALSE(DecodeJwt("abc", &why).has_value());

@@ -123,7 +123,7 @@ void RestToken(httplib::Request const& req, httplib::Response& res, MockService&
   auto token = service.MintRestToken(Capture(req, 1));
   if (!token) return SendError(res, token.error());
   // Plain text on request, so that a shell can use it inline: -H "X-OPENTOK-AUTH: $(curl ...)".
-  if (req.get_header_value("Accept").find("text/plain") != std::string::npos) {
+  if (HeaderValue(req, "Accept").find("text/plain") != std::string_view::npos) {
     res.status = 200;
     res.set_content(*token, "text/plain");
     return;

@@ -49,7 +49,7 @@ void InstallHandlers(httplib::Server& server, MockService& service) {
       entry.status = res.status;
       entry.operation = res.status == 404 ? "unmatched" : "rejected";
       entry.auth_verdict = "none";
-      entry.user_agent = req.get_header_value("User-Agent");
+      entry.user_agent = HeaderValue(req, "User-Agent");
       service.journal().Record(std::move(entry));
     }
     return httplib::Server::HandlerResponse::Handled;

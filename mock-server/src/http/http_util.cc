@@ -151,7 +151,24 @@ std::optional<std::string> FindField(opentok::common::FormFields const& fields, 
 }
 
 bool HasBadPercentEncoding(std::string_view target) {
-  return !opentok::common::PercentDecode(target, false).has_value();
+  // PercentDecode's rule (every '%' followed by two hex digits), as a scan: this runs before
+  // routing on every request and needs no decoded copy.
+  auto is_hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  for (auto i = target.find('%'); i != std::string_view::npos; i = target.find('%', i + 1)) {
+    if (i + 2 >= target.size() || !is_hex(target[i + 1]) || !is_hex(target[i + 2])) return true;
+  }
+  return false;
+}
+
+std::string_view HeaderValue(httplib::Request const& req, std::string_view name) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (auto const& [key, value] : req.headers) {
+    if (key.size() != name.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < key.size(); ++i) same = lower(key[i]) == lower(name[i]);
+    if (same) return value;
+  }
+  return {};
 }
 
 }  // namespace opentok_mock::http

@@ -73,4 +73,9 @@ std::optional<std::string> FindField(opentok::common::FormFields const& fields, 
 // True when the raw request target has a malformed percent escape.
 bool HasBadPercentEncoding(std::string_view target);
 
+// The first value of a request header (name compared case-insensitively), or empty. A view
+// into the request, where httplib's get_header_value copies: every REST request reads
+// three headers, one of them a JWT of a few hundred bytes.
+std::string_view HeaderValue(httplib::Request const& req, std::string_view name);
+
 }  // namespace opentok_mock::http

@@ -44,11 +44,7 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   // Bind on the caller's thread so the port is known (and listening: bind also listens)
   // before anything else happens.
   auto const& host = impl.options.host;
-  if (impl.options.port == 0) {
-    impl.port = http.bind_to_any_port(host);
-  } else {
-    impl.port = http.bind_to_port(host, impl.options.port) ? impl.options.port : -1;
-  }
+  impl.port = http::BindServer(http, host, impl.options.port);
   if (impl.port < 0) {
     throw std::runtime_error("MockServer: cannot bind " + host + ":" + std::to_string(impl.options.port));
   }

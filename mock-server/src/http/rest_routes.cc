@@ -37,12 +37,12 @@ httplib::Server::Handler Authenticated(MockService& service, std::string operati
     auto question = req.target.find('?');
     if (question != std::string::npos) entry.query = RedactQuery(std::string_view(req.target).substr(question + 1));
     entry.operation = operation;
-    entry.user_agent = req.get_header_value("User-Agent");
+    entry.user_agent = HeaderValue(req, "User-Agent");
     std::string path_key = project_in_path ? req.matches[1].str() : std::string();
     entry.api_key = path_key;
 
-    auto opentok_auth = req.get_header_value("X-OPENTOK-AUTH");
-    auto partner_auth = req.get_header_value("X-TB-PARTNER-AUTH");
+    auto opentok_auth = HeaderValue(req, "X-OPENTOK-AUTH");
+    auto partner_auth = HeaderValue(req, "X-TB-PARTNER-AUTH");
     auto verdict = service.AuthenticateRest({opentok_auth, partner_auth}, path_key);
     if (entry.api_key.empty()) entry.api_key = verdict.api_key;
     if (!verdict.ok) {
@@ -119,7 +119,7 @@ void CreateSession(RestCall& call) {
   if (!session) return SendError(call.res, session.error());
   auto created = JavaDateString(session->created_at_ms);
   call.res.status = 200;
-  if (call.req.get_header_value("Accept").find("application/json") != std::string::npos) {
+  if (HeaderValue(call.req, "Accept").find("application/json") != std::string_view::npos) {
     nlohmann::json item{{"session_id", session->session_id},
                         {"project_id", session->api_key},
                         {"partner_id", session->api_key},
@@ -269,7 +269,7 @@ void GetStream(RestCall& call) {
   if (!stream) return SendError(call.res, stream.error());
   // opentok-node 2.23 JSON.parses the already-parsed body of this one call, so it only
   // works when the content type is not JSON (reference 8.2); Ruby needs JSON here.
-  bool node_sdk = call.req.get_header_value("User-Agent").rfind("OpenTok-Node-SDK/", 0) == 0;
+  bool node_sdk = HeaderValue(call.req, "User-Agent").starts_with("OpenTok-Node-SDK/");
   call.res.status = 200;
   call.res.set_content(StreamToJson(*stream).dump(), node_sdk ? "text/plain" : kJson);
 }

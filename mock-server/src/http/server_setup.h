@@ -6,10 +6,14 @@
 
 namespace opentok_mock::http {
 
-// The cpp-httplib settings of a mock server (worker pool, TCP_NODELAY, socket options,
-// keep-alive limits, payload limit, timeouts), without any route. Shared with the bare
-// cpp-httplib server of the benchmarks, so that its figures are the ceiling of exactly
-// this configuration.
+// How a mock server sets up cpp-httplib, without any route. Shared with the bare cpp-httplib
+// server of the benchmarks, so that its figures are the ceiling of exactly this setup.
+
+// Worker pool, TCP_NODELAY, keep-alive limits, payload limit, timeouts.
 void ConfigureServer(httplib::Server& http, MockServerOptions const& options);
+
+// Binds and listens on host:port (0: an ephemeral port); returns the port, or -1. Only
+// SO_REUSEADDR (no SO_REUSEPORT), and a listen backlog of SOMAXCONN.
+int BindServer(httplib::Server& http, std::string const& host, int port);
 
 }  // namespace opentok_mock::http
