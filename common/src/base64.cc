@@ -102,9 +102,15 @@ std::string Base64UrlEncode(std::string_view bytes) {
 // Works in 4-character groups and checks validity once at the end: invalid characters map
 // to 0xff, whose high bit survives OR-ing (valid values are below 64).
 std::optional<std::string> Base64Decode(std::string_view text) {
+  std::string out;
+  if (!Base64DecodeInto(text, out)) return std::nullopt;
+  return out;
+}
+
+bool Base64DecodeInto(std::string_view text, std::string& out) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out(text.size() / 4 * 3 + 2, '\0');
+  if (text.size() % 4 == 1) return false;
+  out.resize(text.size() / 4 * 3 + 2);
   char* o = out.data();
   auto const* in = reinterpret_cast<unsigned char const*>(text.data());
   auto value = [&](std::size_t i) -> std::uint32_t { return kDecode[in[i]]; };
@@ -128,9 +134,9 @@ std::optional<std::string> Base64Decode(std::string_view text) {
     *o++ = static_cast<char>(n >> 16);
     if (rest == 3) *o++ = static_cast<char>(n >> 8);
   }
-  if ((seen & 0x80) != 0) return std::nullopt;
+  if ((seen & 0x80) != 0) return false;
   out.resize(static_cast<std::size_t>(o - out.data()));
-  return out;
+  return true;
 }
 
 }  // namespace opentok::common

@@ -5,6 +5,8 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <array>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -101,12 +103,26 @@ std::string HmacSigner::Sign(std::string_view data) const {
 
 std::string HmacSigner::SignHex(std::string_view data) const { return ToHex(Sign(data)); }
 
+namespace {
+
+// Both hex digits of every byte: one 2-byte copy per byte (T1 signatures, ids).
+constexpr std::array<char, 512> MakeHexPairs() {
+  constexpr char kDigits[] = "0123456789abcdef";
+  std::array<char, 512> table{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    table[2 * b] = kDigits[b >> 4];
+    table[2 * b + 1] = kDigits[b & 15];
+  }
+  return table;
+}
+constexpr auto kHexPairs = MakeHexPairs();
+
+}  // namespace
+
 void WriteHex(std::string_view bytes, char* out) {
-  static constexpr char kDigits[] = "0123456789abcdef";
   for (char c : bytes) {
-    auto b = static_cast<unsigned char>(c);
-    *out++ = kDigits[b >> 4];
-    *out++ = kDigits[b & 15];
+    std::memcpy(out, &kHexPairs[2 * static_cast<unsigned char>(c)], 2);
+    out += 2;
   }
 }
 

@@ -38,14 +38,15 @@ std::optional<SessionIdParts> DecodeSessionId(std::string_view session_id) {
 
 std::optional<std::string> SessionIdProjectId(std::string_view session_id) {
   if (session_id.size() <= 2) return std::nullopt;
-  auto plain = Base64Decode(session_id.substr(2));
-  if (!plain) return std::nullopt;
+  // A per-thread buffer: this runs for every client token, and the decoded id is dropped.
+  thread_local std::string decoded;
+  if (!Base64DecodeInto(session_id.substr(2), decoded)) return std::nullopt;
   // DecodeSessionId's rule: at least three '~'-separated fields and a non-empty field [1].
-  auto first = plain->find('~');
+  auto first = decoded.find('~');
   if (first == std::string::npos) return std::nullopt;
-  auto second = plain->find('~', first + 1);
+  auto second = decoded.find('~', first + 1);
   if (second == std::string::npos || second == first + 1) return std::nullopt;
-  return plain->substr(first + 1, second - first - 1);
+  return decoded.substr(first + 1, second - first - 1);
 }
 
 }  // namespace opentok::common

@@ -20,5 +20,7 @@ void AppendBase64Url(std::string& out, std::string_view bytes);
 // server-side parser needs). Returns nullopt on characters outside both alphabets or on
 // an impossible length.
 std::optional<std::string> Base64Decode(std::string_view text);
+// The same into `out` (replacing its contents, keeping its capacity); false on bad input.
+bool Base64DecodeInto(std::string_view text, std::string& out);
 
 }  // namespace opentok::common

@@ -75,11 +75,11 @@ TokenGenerator::Fields TokenGenerator::Validate(std::string_view session_id, Rol
                                                 std::vector<std::string> const& initial_layout_class_list) const {
   Fields f;
   Require(!session_id.empty(), "session_id must not be empty");
-  // Session ids are base64 text; anything else cannot be a session id and would need
-  // escaping in every token format.
-  Require(IsPrintableAscii(session_id), "session_id is malformed");
+  // Session ids are printable ASCII ("1_" and base64); anything else cannot be a session id
+  // and would need escaping in every token format. SessionIdProjectId only succeeds when
+  // everything after the two-character prefix is base64, so only the prefix is checked here.
   auto project_id = common::SessionIdProjectId(session_id);
-  Require(project_id.has_value(), "session_id is malformed");
+  Require(project_id.has_value() && IsPrintableAscii(session_id.substr(0, 2)), "session_id is malformed");
   Require(*project_id == api_key_, "session_id belongs to a different API key");
   f.session_id = session_id;
 
@@ -165,7 +165,7 @@ std::string TokenGenerator::MakeT1(Fields const& f) const {
   plain.append(api_key_);
   plain.append("&sig=");
   std::size_t const sig_at = plain.size();
-  plain.append(kSigHexLength, '0');
+  plain.append("0000000000000000000000000000000000000000", kSigHexLength);
   plain.push_back(':');
   std::size_t const data_at = plain.size();
   plain.append("session_id=");
