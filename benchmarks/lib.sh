@@ -2,11 +2,11 @@
 
 # bench_medians CSV_FILE: "name<TAB>nanoseconds" for every median row of a Google
 # Benchmark CSV report (--benchmark_out_format=csv with repetitions), the "_median" suffix
-# removed. Real (wall) time, converted from the row's unit.
+# and a "/real_time" suffix removed. Real (wall) time, converted from the row's unit.
 bench_medians() {
   awk -F, '
     $1 ~ /_median"?$/ {
-      name = $1; gsub(/"/, "", name); sub(/_median$/, "", name)
+      name = $1; gsub(/"/, "", name); sub(/_median$/, "", name); sub(/\/real_time$/, "", name)
       scale = ($5 == "us") ? 1e3 : ($5 == "ms") ? 1e6 : ($5 == "s") ? 1e9 : 1
       printf "%s\t%.1f\n", name, $3 * scale
     }' "$1"
