@@ -216,7 +216,11 @@ Result<Archive> MockService::Impl::CreateArchive(ProjectRecord& project, Session
 Archive MockService::Impl::View(ArchiveRecord const& archive) const {
   Archive view = archive.view;
   if (view.status == ArchiveStatus::kAvailable) {
-    view.url = public_base_url + "/_mock/archives/" + view.id + "/download";
+    // Appended into one reserved string: every GET and every listed archive builds this.
+    std::string url;
+    url.reserve(public_base_url.size() + 64);
+    url.append(public_base_url).append("/_mock/archives/").append(view.id).append("/download");
+    view.url = std::move(url);
   }
   return view;
 }
