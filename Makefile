@@ -56,8 +56,9 @@ bench-build: deps
 	cmake -S . -B $(BENCH_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" $(CMAKE_FLAGS)
 	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target $(BENCH_TARGETS)
 
+# The raw reports stay in $(BENCH_BUILD_DIR)/bench-work (benchmarks/run --report-only).
 bench: bench-build
-	benchmarks/run --bin-dir $(BENCH_BUILD_DIR)/bin
+	benchmarks/run --bin-dir $(BENCH_BUILD_DIR)/bin --work $(BENCH_BUILD_DIR)/bench-work
 
 # Exit status 77 is the script's "skipped" (no Node.js): a message, not a failure.
 bench-compare: bench-build
