@@ -45,7 +45,7 @@ readme-matrix: build
 	  $(BUILD_DIR)/bin/opentok-conformance --gtest_brief=1 --matrix-out=$(BUILD_DIR)/conformance-matrix.md
 	scripts/readme-matrix --update $(BUILD_DIR)/conformance-matrix.md README.md
 
-# Benchmarks (docs/benchmarks.md) in a Release build of their own. -O2 rather than CMake's
+# Benchmarks (README.md, "Benchmarks") in a Release build of their own. -O2 rather than CMake's
 # -O3: GCC 12 at -O3 reports false -Wrestrict positives in std::string code, fatal under
 # -Werror. `bench` runs everything and writes benchmarks/RESULTS.md; `bench-compare` only
 # times client tokens against the official Node SDK (skipped without Node.js).
