@@ -10,17 +10,6 @@ namespace {
 
 constexpr std::size_t kKeptExchanges = 20;
 
-char const* MethodName(HttpMethod method) {
-  switch (method) {
-    case HttpMethod::kGet: return "GET";
-    case HttpMethod::kPost: return "POST";
-    case HttpMethod::kPut: return "PUT";
-    case HttpMethod::kPatch: return "PATCH";
-    case HttpMethod::kDelete: return "DELETE";
-  }
-  return "?";
-}
-
 void FormatHeaders(std::ostream& os, HttpHeaders const& headers) {
   for (auto const& [name, value] : headers) {
     os << "    " << name << ": " << (IsSecretHeader(name) ? "[redacted]" : Redact(value)) << "\n";
@@ -74,7 +63,7 @@ std::string RecordingTransport::Format() const {
   std::lock_guard lock(mu_);
   std::ostringstream os;
   for (auto const& e : exchanges_) {
-    os << "  > " << MethodName(e.request.method) << " " << Redact(e.request.url) << "\n";
+    os << "  > " << ToString(e.request.method) << " " << Redact(e.request.url) << "\n";
     FormatHeaders(os, e.request.headers);
     if (!e.request.body.empty()) os << "    " << Redact(e.request.body) << "\n";
     if (!e.transport_error.empty()) {

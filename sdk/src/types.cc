@@ -2,6 +2,8 @@
 // functions cannot drift apart.
 #include "opentok/types.h"
 
+#include "opentok/http_transport.h"
+
 #include <array>
 #include <utility>
 
@@ -30,6 +32,12 @@ constexpr NameTable<ArchiveStatus, 8> kArchiveStatuses{{{ArchiveStatus::kStarted
                                                         {ArchiveStatus::kFailed, "failed"},
                                                         {ArchiveStatus::kDeleted, "deleted"}}};
 
+constexpr NameTable<HttpMethod, 5> kHttpMethods{{{HttpMethod::kGet, "GET"},
+                                                 {HttpMethod::kPost, "POST"},
+                                                 {HttpMethod::kPut, "PUT"},
+                                                 {HttpMethod::kPatch, "PATCH"},
+                                                 {HttpMethod::kDelete, "DELETE"}}};
+
 constexpr std::string_view kUnknownName = "unknown";
 
 template <typename Enum, std::size_t N>
@@ -57,6 +65,7 @@ std::string_view ToString(TokenFormat value) { return NameOf(kTokenFormats, valu
 std::string_view ToString(OutputMode value) { return NameOf(kOutputModes, value); }
 std::string_view ToString(StreamMode value) { return NameOf(kStreamModes, value); }
 std::string_view ToString(ArchiveStatus value) { return NameOf(kArchiveStatuses, value); }
+std::string_view ToString(HttpMethod value) { return NameOf(kHttpMethods, value); }
 
 std::optional<MediaMode> ParseMediaMode(std::string_view text) { return ValueOf(kMediaModes, text); }
 std::optional<ArchiveMode> ParseArchiveMode(std::string_view text) { return ValueOf(kArchiveModes, text); }

@@ -1,6 +1,7 @@
 // Wire names of the public enums: ToString and the Parse* functions are inverses.
 #include <gtest/gtest.h>
 
+#include "opentok/http_transport.h"
 #include "opentok/types.h"
 
 namespace opentok {
@@ -38,6 +39,14 @@ TEST(Types, WireNamesRoundTrip) {
                                   {ArchiveStatus::kFailed, "failed"},
                                   {ArchiveStatus::kDeleted, "deleted"}},
                                  ParseArchiveStatus);
+}
+
+TEST(Types, HttpMethodNames) {
+  EXPECT_EQ(ToString(HttpMethod::kGet), "GET");
+  EXPECT_EQ(ToString(HttpMethod::kPost), "POST");
+  EXPECT_EQ(ToString(HttpMethod::kPut), "PUT");
+  EXPECT_EQ(ToString(HttpMethod::kPatch), "PATCH");
+  EXPECT_EQ(ToString(HttpMethod::kDelete), "DELETE");
 }
 
 TEST(Types, UnknownValuesPrintAsUnknown) {

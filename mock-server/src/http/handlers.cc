@@ -40,16 +40,10 @@ void InstallHandlers(httplib::Server& server, MockService& service) {
     if (req.path.rfind("/_mock", 0) != 0) {
       // REST requests that no route took are journaled too: a wrong path from an SDK is the
       // first thing to look for when an integration fails.
-      JournalEntry entry;
-      entry.time_ms = service.NowMs();
-      entry.method = req.method;
-      entry.path = req.path;
-      auto question = req.target.find('?');
-      if (question != std::string::npos) entry.query = RedactQuery(std::string_view(req.target).substr(question + 1));
+      JournalEntry entry = NewJournalEntry(req, service);
       entry.status = res.status;
       entry.operation = res.status == 404 ? "unmatched" : "rejected";
       entry.auth_verdict = "none";
-      entry.user_agent = HeaderValue(req, "User-Agent");
       service.journal().Record(std::move(entry));
     }
     return httplib::Server::HandlerResponse::Handled;

@@ -171,4 +171,15 @@ std::string_view HeaderValue(httplib::Request const& req, std::string_view name)
   return {};
 }
 
+JournalEntry NewJournalEntry(httplib::Request const& req, MockService& service) {
+  JournalEntry entry;
+  entry.time_ms = service.NowMs();
+  entry.method = req.method;
+  entry.path = req.path;
+  auto question = req.target.find('?');
+  if (question != std::string::npos) entry.query = RedactQuery(std::string_view(req.target).substr(question + 1));
+  entry.user_agent = HeaderValue(req, "User-Agent");
+  return entry;
+}
+
 }  // namespace opentok_mock::http

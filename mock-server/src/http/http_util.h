@@ -14,7 +14,9 @@
 #include <string_view>
 
 #include "opentok_common/url.h"
+#include "opentok_mock/journal.h"
 #include "opentok_mock/result.h"
+#include "opentok_mock/service.h"
 
 namespace opentok_mock::http {
 
@@ -77,5 +79,10 @@ bool HasBadPercentEncoding(std::string_view target);
 // into the request, where httplib's get_header_value copies: every REST request reads
 // three headers, one of them a JWT of a few hundred bytes.
 std::string_view HeaderValue(httplib::Request const& req, std::string_view name);
+
+// A journal entry with what every REST request records: time, method, path, the redacted
+// query and the User-Agent (never other headers or the body). The caller adds the
+// operation, auth verdict and status.
+JournalEntry NewJournalEntry(httplib::Request const& req, MockService& service);
 
 }  // namespace opentok_mock::http

@@ -30,14 +30,8 @@ httplib::Server::Handler Authenticated(MockService& service, std::string operati
                                        RestHandler handler) {
   return [&service, operation = std::move(operation), project_in_path, handler = std::move(handler)](
              httplib::Request const& req, httplib::Response& res) {
-    JournalEntry entry;
-    entry.time_ms = service.NowMs();
-    entry.method = req.method;
-    entry.path = req.path;
-    auto question = req.target.find('?');
-    if (question != std::string::npos) entry.query = RedactQuery(std::string_view(req.target).substr(question + 1));
+    JournalEntry entry = NewJournalEntry(req, service);
     entry.operation = operation;
-    entry.user_agent = HeaderValue(req, "User-Agent");
     std::string path_key = project_in_path ? req.matches[1].str() : std::string();
     entry.api_key = path_key;
 

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace opentok {
 
 enum class HttpMethod { kGet, kPost, kPut, kPatch, kDelete };
+
+// "GET", "POST", "PUT", "PATCH", "DELETE".
+std::string_view ToString(HttpMethod method);
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 

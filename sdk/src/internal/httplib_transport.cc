@@ -11,17 +11,6 @@
 namespace opentok::internal {
 namespace {
 
-char const* MethodName(HttpMethod method) {
-  switch (method) {
-    case HttpMethod::kGet: return "GET";
-    case HttpMethod::kPost: return "POST";
-    case HttpMethod::kPut: return "PUT";
-    case HttpMethod::kPatch: return "PATCH";
-    case HttpMethod::kDelete: return "DELETE";
-  }
-  return "GET";
-}
-
 // What went wrong, in words a user can act on, plus cpp-httplib's own name for it.
 std::string DescribeError(httplib::Error error) {
   std::string what;
@@ -124,7 +113,7 @@ HttpResponse HttplibTransport::Send(HttpRequest const& request) {
   ClientPool& pool = PoolFor(*url);
 
   httplib::Request req;
-  req.method = MethodName(request.method);
+  req.method = std::string(ToString(request.method));
   req.path = url->target;
   for (auto const& [name, value] : request.headers) req.headers.emplace(name, value);
   req.body = request.body;
