@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "opentok_common/api_rules.h"
+
 namespace opentok_mock {
 namespace {
 
@@ -49,9 +51,6 @@ constexpr std::array<std::pair<ArchiveStatus, std::string_view>, 8> kArchiveStat
     {ArchiveStatus::kDeleted, "deleted"},
 }};
 
-constexpr std::array<std::string_view, 6> kResolutions{"640x480",   "480x640",   "1280x720",
-                                                       "720x1280",  "1920x1080", "1080x1920"};
-
 }  // namespace
 
 std::string_view ToString(MediaMode value) { return NameOf(kMediaModes, value); }
@@ -73,30 +72,8 @@ bool IsRecording(ArchiveStatus status) {
   return status == ArchiveStatus::kStarted || status == ArchiveStatus::kPaused;
 }
 
-bool IsValidResolution(std::string_view resolution) {
-  for (auto candidate : kResolutions) {
-    if (candidate == resolution) return true;
-  }
-  return false;
-}
+bool IsValidResolution(std::string_view resolution) { return opentok::common::rules::IsResolution(resolution); }
 
-bool IsIpv4(std::string_view text) {
-  int parts = 0;
-  std::size_t i = 0;
-  while (true) {
-    std::size_t start = i;
-    int value = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < 3) {
-      value = value * 10 + (text[i] - '0');
-      ++i;
-    }
-    std::size_t digits = i - start;
-    if (digits == 0 || value > 255 || (digits > 1 && text[start] == '0')) return false;
-    ++parts;
-    if (i == text.size()) return parts == 4;
-    if (text[i] != '.' || parts == 4) return false;
-    ++i;
-  }
-}
+bool IsIpv4(std::string_view text) { return opentok::common::rules::IsIpv4(text); }
 
 }  // namespace opentok_mock

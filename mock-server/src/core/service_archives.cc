@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 
+#include "opentok_common/api_rules.h"
 #include "opentok_common/base64.h"
 #include "opentok_common/session_id.h"
 #include "opentok_mock/errors.h"
@@ -8,6 +9,8 @@
 
 namespace opentok_mock {
 namespace {
+
+namespace rules = opentok::common::rules;
 
 // File size model: a plausible MP4 bitrate so that `size` grows with `duration`.
 constexpr std::int64_t kContainerBytes = 4096;
@@ -19,6 +22,22 @@ void RemoveFromIndex(std::vector<ArchiveRecord*>& index, ArchiveRecord const* ar
   auto it = std::lower_bound(index.begin(), index.end(), archive->sequence,
                              [](ArchiveRecord const* a, std::uint64_t sequence) { return a->sequence < sequence; });
   if (it != index.end() && *it == archive) index.erase(it);
+}
+
+std::optional<Error> ValidateLayout(ArchiveLayout const& layout) {
+  switch (rules::CheckLayout(layout.type, !layout.stylesheet.empty(), layout.screenshare_type)) {
+    case rules::LayoutProblem::kNone:
+      return std::nullopt;
+    case rules::LayoutProblem::kBadType:
+      return errors::BadRequest("Bad request. Invalid layout type '" + layout.type + "'.");
+    case rules::LayoutProblem::kStylesheetMismatch:
+      return errors::BadRequest("Bad request. A stylesheet is required for, and only allowed with, the custom layout.");
+    case rules::LayoutProblem::kScreenshareNeedsBestFit:
+      return errors::BadRequest("Bad request. screenshareType requires the bestFit layout.");
+    case rules::LayoutProblem::kBadScreenshareType:
+      return errors::BadRequest("Bad request. Invalid screenshareType '" + layout.screenshare_type + "'.");
+  }
+  return std::nullopt;
 }
 
 std::optional<Error> ValidateStart(StartArchiveRequest const& request) {
@@ -39,29 +58,14 @@ std::optional<Error> ValidateStart(StartArchiveRequest const& request) {
   if ((request.max_bitrate || request.quantization_parameter) && !composed) {
     return errors::BadRequest("Bad request. maxBitrate and quantizationParameter apply to composed archives only.");
   }
-  if (request.max_bitrate && (*request.max_bitrate < 100'000 || *request.max_bitrate > 6'000'000)) {
+  if (request.max_bitrate && !rules::kBitrate.Contains(*request.max_bitrate)) {
     return errors::BadRequest("Bad request. maxBitrate must be between 100000 and 6000000.");
   }
-  if (request.quantization_parameter && (*request.quantization_parameter < 15 || *request.quantization_parameter > 40)) {
+  if (request.quantization_parameter && !rules::kQuantizationParameter.Contains(*request.quantization_parameter)) {
     return errors::BadRequest("Bad request. quantizationParameter must be between 15 and 40.");
   }
   if (request.layout) {
-    auto const& layout = *request.layout;
-    static constexpr std::array<std::string_view, 5> kTypes{"bestFit", "pip", "verticalPresentation",
-                                                           "horizontalPresentation", "custom"};
-    if (std::find(kTypes.begin(), kTypes.end(), layout.type) == kTypes.end()) {
-      return errors::BadRequest("Bad request. Invalid layout type '" + layout.type + "'.");
-    }
-    if ((layout.type == "custom") != !layout.stylesheet.empty()) {
-      return errors::BadRequest("Bad request. A stylesheet is required for, and only allowed with, the custom layout.");
-    }
-    if (!layout.screenshare_type.empty()) {
-      if (layout.type != "bestFit") return errors::BadRequest("Bad request. screenshareType requires the bestFit layout.");
-      if (layout.screenshare_type == "custom" ||
-          std::find(kTypes.begin(), kTypes.end(), layout.screenshare_type) == kTypes.end()) {
-        return errors::BadRequest("Bad request. Invalid screenshareType '" + layout.screenshare_type + "'.");
-      }
-    }
+    if (auto error = ValidateLayout(*request.layout)) return error;
   }
   return std::nullopt;
 }

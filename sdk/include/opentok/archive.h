@@ -6,20 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "opentok/layout.h"
 #include "opentok/types.h"
 
 namespace opentok {
 
-// Layout of a composed archive. `type` is one of bestFit, pip, verticalPresentation,
-// horizontalPresentation, custom; `stylesheet` is required for (and only for) custom;
-// `screenshare_type` needs type bestFit.
-struct ArchiveLayout {
-  std::string type = "bestFit";
-  std::string stylesheet;
-  std::string screenshare_type;
-
-  bool operator==(ArchiveLayout const&) const = default;
-};
+// The .NET SDK's names for the layout and the stream selection of an archive.
+using ArchiveLayout = Layout;
+using ArchiveStream = SelectedStream;
 
 // The rest of the archive start body, beyond the positional StartArchive parameters.
 struct StartArchiveOptions {
@@ -33,15 +27,6 @@ struct StartArchiveOptions {
   std::string multi_archive_tag;
   std::optional<int> max_bitrate;             // 100000-6000000 bps; composed only
   std::optional<int> quantization_parameter;  // 15-40; composed only; not with max_bitrate
-};
-
-// One stream of a manual-stream-mode archive.
-struct ArchiveStream {
-  std::string stream_id;
-  bool has_audio = true;
-  bool has_video = true;
-
-  bool operator==(ArchiveStream const&) const = default;
 };
 
 // An archive as the service describes it (reference section 3.1).

@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "opentok/archive.h"
+#include "opentok/broadcast.h"
 #include "opentok/client_options.h"
 #include "opentok/clock.h"
 #include "opentok/errors.h"
 #include "opentok/http_transport.h"
 #include "opentok/session.h"
+#include "opentok/stream.h"
 #include "opentok/token.h"
 #include "opentok/types.h"
 #include "opentok/version.h"
@@ -76,6 +78,40 @@ class OpenTok {
   ArchiveList ListArchives(int offset, int count, std::string const& session_id = "") const;
   // DELETE /v2/project/{key}/archive/{id}
   void DeleteArchive(std::string const& archive_id) const;
+  // PUT /v2/project/{key}/archive/{id}/layout: the layout of a composed archive.
+  void SetArchiveLayout(std::string const& archive_id, ArchiveLayout const& layout) const;
+  // PATCH /v2/project/{key}/archive/{id}/streams, for archives with StreamMode::kManual.
+  // Adding a stream that is already included changes its has_audio/has_video.
+  void AddStreamToArchive(std::string const& archive_id, std::string const& stream_id, bool has_audio = true,
+                          bool has_video = true) const;
+  void RemoveStreamFromArchive(std::string const& archive_id, std::string const& stream_id) const;
+
+  // POST /v2/project/{key}/broadcast. Needs at least one output (HLS or 1-5 RTMP
+  // destinations); dvr and low_latency are mutually exclusive. Validation happens before
+  // any I/O.
+  Broadcast StartBroadcast(std::string const& session_id, StartBroadcastOptions const& options) const;
+  // POST /v2/project/{key}/broadcast/{id}/stop
+  Broadcast StopBroadcast(std::string const& broadcast_id) const;
+  // GET /v2/project/{key}/broadcast/{id}
+  Broadcast GetBroadcast(std::string const& broadcast_id) const;
+  // GET /v2/project/{key}/broadcast: the newest 1000 broadcasts.
+  BroadcastList ListBroadcasts() const;
+  // One page, newest first; `count` is 1-1000; a non-empty `session_id` filters.
+  BroadcastList ListBroadcasts(int offset, int count, std::string const& session_id = "") const;
+  // PUT /v2/project/{key}/broadcast/{id}/layout
+  void SetBroadcastLayout(std::string const& broadcast_id, BroadcastLayout const& layout) const;
+  // PATCH /v2/project/{key}/broadcast/{id}/streams, for broadcasts with StreamMode::kManual.
+  void AddStreamToBroadcast(std::string const& broadcast_id, std::string const& stream_id, bool has_audio = true,
+                            bool has_video = true) const;
+  void RemoveStreamFromBroadcast(std::string const& broadcast_id, std::string const& stream_id) const;
+
+  // GET /v2/project/{key}/session/{sid}/stream/{id}
+  Stream GetStream(std::string const& session_id, std::string const& stream_id) const;
+  // GET /v2/project/{key}/session/{sid}/stream
+  StreamList ListStreams(std::string const& session_id) const;
+  // PUT /v2/project/{key}/session/{sid}/stream: the layout classes of several streams at
+  // once (class names for custom layout stylesheets).
+  void SetStreamClassLists(std::string const& session_id, std::vector<StreamProperties> const& streams) const;
 
  private:
   struct Impl;

@@ -22,6 +22,10 @@ enum class TokenFormat { kJwt, kT1 };
 enum class OutputMode { kUnknown, kComposed, kIndividual };
 enum class StreamMode { kUnknown, kAuto, kManual };
 enum class ArchiveStatus { kUnknown, kStarted, kPaused, kStopped, kUploaded, kAvailable, kExpired, kFailed, kDeleted };
+enum class BroadcastStatus { kUnknown, kStarted, kStopped };
+enum class HlsStatus { kUnknown, kConnecting, kReady, kLive, kEnded, kError };
+enum class RtmpStatus { kUnknown, kConnecting, kLive, kOffline, kError };
+enum class VideoType { kUnknown, kCamera, kScreen, kCustom };
 
 // Wire names ("routed", "publisheronly", "available", ...). kUnknown gives "unknown".
 std::string_view ToString(MediaMode value);
@@ -31,6 +35,10 @@ std::string_view ToString(TokenFormat value);
 std::string_view ToString(OutputMode value);
 std::string_view ToString(StreamMode value);
 std::string_view ToString(ArchiveStatus value);
+std::string_view ToString(BroadcastStatus value);
+std::string_view ToString(HlsStatus value);
+std::string_view ToString(RtmpStatus value);
+std::string_view ToString(VideoType value);
 
 // The inverse of ToString: the enumerator for an exact wire name, or nullopt for any other
 // text (also for "unknown"). Used by the CLI and by anything reading wire values.
@@ -41,5 +49,9 @@ std::optional<TokenFormat> ParseTokenFormat(std::string_view text);
 std::optional<OutputMode> ParseOutputMode(std::string_view text);
 std::optional<StreamMode> ParseStreamMode(std::string_view text);
 std::optional<ArchiveStatus> ParseArchiveStatus(std::string_view text);
+std::optional<BroadcastStatus> ParseBroadcastStatus(std::string_view text);
+std::optional<HlsStatus> ParseHlsStatus(std::string_view text);
+std::optional<RtmpStatus> ParseRtmpStatus(std::string_view text);
+std::optional<VideoType> ParseVideoType(std::string_view text);
 
 }  // namespace opentok

@@ -1,50 +1,29 @@
 #include "internal/validation.h"
 
-#include <arpa/inet.h>
-
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
 
 #include "opentok/errors.h"
+#include "opentok_common/api_rules.h"
 
 namespace opentok::internal {
 namespace {
 
-constexpr std::array<std::string_view, 6> kResolutions{"640x480",  "480x640",   "1280x720",
-                                                       "720x1280", "1920x1080", "1080x1920"};
-constexpr std::array<std::string_view, 5> kLayoutTypes{"bestFit", "pip", "verticalPresentation",
-                                                       "horizontalPresentation", "custom"};
-// screenshareType takes the predefined layouts only (no "custom").
-constexpr std::array<std::string_view, 4> kScreenshareTypes{"bestFit", "pip", "verticalPresentation",
-                                                            "horizontalPresentation"};
-
-constexpr int kMinArchiveNameLength = 1;
-constexpr int kMaxArchiveNameLength = 80;
-constexpr int kMinBitrate = 100'000;
-constexpr int kMaxBitrate = 6'000'000;
-constexpr int kMinQuantization = 15;
-constexpr int kMaxQuantization = 40;
-constexpr int kMaxListCount = 1000;
-
-template <std::size_t N>
-bool OneOf(std::array<std::string_view, N> const& values, std::string_view text) {
-  for (auto v : values) {
-    if (v == text) return true;
-  }
-  return false;
-}
+namespace rules = common::rules;
 
 void ValidateLayout(ArchiveLayout const& layout) {
-  Require(OneOf(kLayoutTypes, layout.type),
-          "layout type must be bestFit, pip, verticalPresentation, horizontalPresentation or custom");
-  bool custom = layout.type == "custom";
-  Require(custom == !layout.stylesheet.empty(), "a layout stylesheet is required for, and only allowed with, type custom");
-  if (!layout.screenshare_type.empty()) {
-    Require(layout.type == "bestFit", "screenshare_type requires layout type bestFit");
-    Require(OneOf(kScreenshareTypes, layout.screenshare_type),
-            "screenshare_type must be bestFit, pip, verticalPresentation or horizontalPresentation");
+  switch (rules::CheckLayout(layout.type, !layout.stylesheet.empty(), layout.screenshare_type)) {
+    case rules::LayoutProblem::kNone:
+      return;
+    case rules::LayoutProblem::kBadType:
+      throw ArgumentException("layout type must be bestFit, pip, verticalPresentation, horizontalPresentation or custom");
+    case rules::LayoutProblem::kStylesheetMismatch:
+      throw ArgumentException("a layout stylesheet is required for, and only allowed with, type custom");
+    case rules::LayoutProblem::kScreenshareNeedsBestFit:
+      throw ArgumentException("screenshare_type requires layout type bestFit");
+    case rules::LayoutProblem::kBadScreenshareType:
+      throw ArgumentException("screenshare_type must be bestFit, pip, verticalPresentation or horizontalPresentation");
   }
 }
 
@@ -54,14 +33,9 @@ void Require(bool condition, char const* message) {
   if (!condition) throw ArgumentException(message);
 }
 
-bool IsIpv4Literal(std::string_view text) {
-  if (text.size() > 15) return false;
-  std::string copy(text);  // inet_pton needs a NUL-terminated string
-  in_addr addr{};
-  return inet_pton(AF_INET, copy.c_str(), &addr) == 1;
-}
+bool IsIpv4Literal(std::string_view text) { return rules::IsIpv4(text); }
 
-bool IsArchiveResolution(std::string_view text) { return OneOf(kResolutions, text); }
+bool IsArchiveResolution(std::string_view text) { return rules::IsResolution(text); }
 
 std::optional<std::size_t> Utf8Length(std::string_view text) {
   std::size_t count = 0;
@@ -121,7 +95,7 @@ void ValidateSessionOptions(SessionOptions const& options) {
   if (!options.archive_name.empty()) {
     Require(always, "archive_name is only allowed with ArchiveMode::kAlways");
     auto length = Utf8Length(options.archive_name);
-    Require(length && *length >= kMinArchiveNameLength && *length <= kMaxArchiveNameLength,
+    Require(length && rules::kArchiveNameLength.Contains(static_cast<std::int64_t>(*length)),
             "archive_name must be 1-80 characters of valid UTF-8");
   }
   if (!options.archive_resolution.empty()) {
@@ -154,20 +128,20 @@ void ValidateStartArchiveOptions(std::string_view session_id, StartArchiveOption
   }
   if (options.max_bitrate) {
     Require(composed, "max_bitrate is only allowed for composed archives");
-    Require(*options.max_bitrate >= kMinBitrate && *options.max_bitrate <= kMaxBitrate,
+    Require(rules::kBitrate.Contains(*options.max_bitrate),
             "max_bitrate must be 100000-6000000");
   }
   if (options.quantization_parameter) {
     Require(composed, "quantization_parameter is only allowed for composed archives");
     Require(!options.max_bitrate, "max_bitrate and quantization_parameter are mutually exclusive");
-    Require(*options.quantization_parameter >= kMinQuantization && *options.quantization_parameter <= kMaxQuantization,
+    Require(rules::kQuantizationParameter.Contains(*options.quantization_parameter),
             "quantization_parameter must be 15-40");
   }
 }
 
 void ValidateListArchives(int offset, int count) {
   Require(offset >= 0, "offset must not be negative");
-  Require(count >= 1 && count <= kMaxListCount, "count must be 1-1000");
+  Require(count >= 1 && count <= rules::kListCount.max, "count must be 1-1000");
 }
 
 void ValidateId(std::string_view id, char const* message) { Require(!id.empty(), message); }
