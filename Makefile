@@ -9,10 +9,13 @@ CMAKE_FLAGS ?=
 all: build
 
 deps:
-	scripts/install-deps bench node
+	scripts/install-deps bench node python
 	@# The official-SDK interoperability test (ctest label interop) needs the pinned opentok
 	@# npm package; install it from the committed lock file once.
 	@[ -d tests/interop/node/node_modules/opentok ] || (cd tests/interop/node && npm ci --no-audit --no-fund)
+	@# The Python one needs the pinned opentok PyPI package in a venv; it is made again only
+	@# when requirements.txt changes (the venv keeps a copy of the file it was made from).
+	@cmp -s tests/interop/python/requirements.txt tests/interop/python/.venv/requirements.txt || (cd tests/interop/python && rm -rf .venv && /usr/bin/python3 -m venv .venv && .venv/bin/pip install --disable-pip-version-check --no-input -q -r requirements.txt && cp requirements.txt .venv/requirements.txt)
 
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)

@@ -1,54 +1,16 @@
 // The official `opentok` npm package against opentok-mock, unchanged: only its apiUrl
 // points at the mock. Usage: node interop.js (with OPENTOK_MOCK_URL, OPENTOK_API_KEY and
 // OPENTOK_API_SECRET set, e.g. by run-interop.sh). Exits non-zero on the first failure and
-// prints "N passed, 0 failed" at the end.
+// prints "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are
+// here; archive layouts and stream selection, broadcasts, and streams with their class
+// lists have a file each (added as the mock gains those routes).
 'use strict';
 
 const assert = require('node:assert/strict');
+const {
+  OpenTok, opentok, url, apiKey, apiSecret, call, control, connect, check, passedCount,
+} = require('./harness');
 const { promisify } = require('node:util');
-const OpenTok = require('opentok');
-
-const url = process.env.OPENTOK_MOCK_URL;
-const apiKey = process.env.OPENTOK_API_KEY;
-const apiSecret = process.env.OPENTOK_API_SECRET;
-if (!url || !apiKey || !apiSecret || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) {
-  console.error('interop: set OPENTOK_MOCK_URL (http://127.0.0.1:PORT), OPENTOK_API_KEY and OPENTOK_API_SECRET');
-  process.exit(2);
-}
-
-const opentok = new OpenTok(apiKey, apiSecret, { apiUrl: url });
-const call = (method, ...args) => promisify(opentok[method].bind(opentok))(...args);
-
-// The mock's control plane (plain fetch: it is not part of the SDK).
-async function control(method, path, body) {
-  const res = await fetch(url + path, {
-    method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-let passed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    console.log(`not ok - ${name}`);
-    console.error(error);
-    console.log(`${passed} passed, 1 failed`);
-    process.exit(1);
-  }
-}
-
-async function connect(sessionId, token) {
-  const res = await control('POST', `/_mock/sessions/${encodeURIComponent(sessionId)}/connections`, { token });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body;
-}
 
 async function main() {
   let session;
@@ -137,17 +99,18 @@ async function main() {
     await assert.rejects(promisify(wrong.listArchives.bind(wrong))({}));
   });
 
+
   const journal = await control('GET', '/_mock/requests');
   await check('the journal saw the Node SDK and kept no tokens', async () => {
     assert.ok(journal.body.items.some((item) => item.userAgent.startsWith('OpenTok-Node-SDK/')));
     assert.ok(!JSON.stringify(journal.body).includes(apiSecret));
   });
 
-  console.log(`${passed} passed, 0 failed`);
+  console.log(`${passedCount()} passed, 0 failed`);
 }
 
 main().catch((error) => {
   console.error(error);
-  console.log(`${passed} passed, 1 failed`);
+  console.log(`${passedCount()} passed, 1 failed`);
   process.exit(1);
 });

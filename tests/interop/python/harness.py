@@ -1,0 +1,118 @@
+"""What every Python interop section shares: the SDK client pointed at the mock, the
+mock's control plane, the request journal and the check runner that stops at the first
+failure. The environment comes from ../with-mock.sh."""
+
+import os
+import re
+import sys
+
+# Loopback only: requests would otherwise honour a proxy from the environment.
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
+
+import requests  # noqa: E402  (a dependency of the SDK, pinned with it)
+from opentok import Client, MediaModes, Roles  # noqa: E402
+
+URL = os.environ.get("OPENTOK_MOCK_URL", "")
+API_KEY = os.environ.get("OPENTOK_API_KEY", "")
+API_SECRET = os.environ.get("OPENTOK_API_SECRET", "")
+if not API_KEY or not API_SECRET or not re.fullmatch(r"http://127\.0\.0\.1:\d+", URL):
+    print("interop: set OPENTOK_MOCK_URL (http://127.0.0.1:PORT), OPENTOK_API_KEY and OPENTOK_API_SECRET",
+          file=sys.stderr)
+    sys.exit(2)
+
+opentok = Client(API_KEY, API_SECRET, api_url=URL, timeout=20)
+
+# A syntactically plausible session id and a UUID that the mock never issued.
+UNKNOWN_SESSION_ID = "1_MX4xMjM0NTZ-fjE3MDAwMDAwMDAwMDB-bm90LWEtc2Vzc2lvbg-fn4"
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+
+
+def control(method, path, body=None):
+    """A control-plane call (not part of the SDK); returns the response."""
+    return requests.request(method, URL + path, json=body, timeout=20)
+
+
+def session_path(session_id):
+    return "/_mock/sessions/" + requests.utils.quote(session_id, safe="")
+
+
+def connect(session_id, token):
+    res = control("POST", session_path(session_id) + "/connections", {"token": token})
+    assert res.status_code == 201, res.text
+    return res.json()
+
+
+def publish(session_id, connection_id, **settings):
+    """A simulated client publishing a stream; returns the stream id."""
+    res = control("POST", f"{session_path(session_id)}/connections/{connection_id}/streams", settings)
+    assert res.status_code == 201, res.text
+    return res.json()["streamId"]
+
+
+def routed_session_with_publisher(data):
+    """A new routed session with one connected publisher: (session id, connection id)."""
+    session_id = opentok.create_session(media_mode=MediaModes.routed).session_id
+    connection = connect(session_id, opentok.generate_token(session_id, role=Roles.publisher, data=data))
+    return session_id, connection["connectionId"]
+
+
+def advance_clock(seconds):
+    res = control("POST", "/_mock/clock/advance", {"seconds": seconds})
+    assert res.status_code == 200, res.text
+
+
+def rest_get(url):
+    """GET of a REST resource with the SDK's own headers, for members its objects drop
+    (the layout, the HLS settings)."""
+    res = requests.get(url, headers=opentok.get_json_headers(), timeout=20)
+    assert res.status_code == 200, res.text
+    return res.json()
+
+
+def last_answer():
+    """The last REST request the mock saw, as "METHOD operation status": the SDK folds
+    several statuses into one exception type (py-ot raises RequestError for any 4xx of the
+    stream-selection calls), so the exact answer is read from the journal."""
+    last = control("GET", "/_mock/requests").json()["items"][-1]
+    return f"{last['method']} {last['operation']} {last['status']}"
+
+
+def answered(expected):
+    actual = last_answer()
+    assert actual == expected, f"{actual!r} != {expected!r}"
+
+
+def raises(expected_answer, exception, fn, *args, **kwargs):
+    """Asserts that the SDK call raises `exception` and that the mock answered
+    `expected_answer`; returns the exception."""
+    try:
+        fn(*args, **kwargs)
+    except exception as error:
+        answered(expected_answer)
+        return error
+    raise AssertionError(f"{fn.__name__} did not raise {exception.__name__}")
+
+
+_passed = 0
+
+
+def check(name):
+    """Decorator: runs the function at once as a named check; a failure ends the run."""
+    def run(fn):
+        global _passed
+        try:
+            fn()
+        except Exception:  # noqa: BLE001  (report any failure, then stop)
+            import traceback
+            print(f"not ok - {name}")
+            traceback.print_exc()
+            print(f"{_passed} passed, 1 failed")
+            sys.exit(1)
+        _passed += 1
+        print(f"ok - {name}", flush=True)
+        return fn
+    return run
+
+
+def passed_count():
+    return _passed
