@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "opentok_common/api_rules.h"
 #include "opentok_common/base64.h"
 #include "opentok_common/hmac.h"
 #include "opentok_common/json_text.h"
@@ -17,6 +18,36 @@
 
 namespace opentok::common {
 namespace {
+
+TEST(ApiRules, Ipv4LiteralsOnly) {
+  for (auto text : {"0.0.0.0", "10.1.200.30", "255.255.255.255", "127.0.0.1"}) EXPECT_TRUE(rules::IsIpv4(text)) << text;
+  for (auto text : {"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4 ", "a.b.c.d", "1..2.3", "::1",
+                    "1.2.3.4/8", "1234.1.1.1"}) {
+    EXPECT_FALSE(rules::IsIpv4(text)) << text;
+  }
+}
+
+TEST(ApiRules, LayoutRuleNamesTheFirstProblem) {
+  using rules::LayoutProblem;
+  EXPECT_EQ(rules::CheckLayout("bestFit", false, ""), LayoutProblem::kNone);
+  EXPECT_EQ(rules::CheckLayout("custom", true, ""), LayoutProblem::kNone);
+  EXPECT_EQ(rules::CheckLayout("bestFit", false, "pip"), LayoutProblem::kNone);
+  EXPECT_EQ(rules::CheckLayout("BestFit", false, ""), LayoutProblem::kBadType);
+  EXPECT_EQ(rules::CheckLayout("custom", false, ""), LayoutProblem::kStylesheetMismatch);
+  EXPECT_EQ(rules::CheckLayout("pip", true, ""), LayoutProblem::kStylesheetMismatch);
+  EXPECT_EQ(rules::CheckLayout("pip", false, "bestFit"), LayoutProblem::kScreenshareNeedsBestFit);
+  EXPECT_EQ(rules::CheckLayout("bestFit", false, "custom"), LayoutProblem::kBadScreenshareType);
+}
+
+TEST(ApiRules, RangesAreInclusive) {
+  EXPECT_TRUE(rules::kBitrate.Contains(100'000));
+  EXPECT_TRUE(rules::kBitrate.Contains(6'000'000));
+  EXPECT_FALSE(rules::kBitrate.Contains(99'999));
+  EXPECT_FALSE(rules::kBitrate.Contains(6'000'001));
+  EXPECT_TRUE(rules::kBroadcastMaxDuration.Contains(rules::kDefaultBroadcastMaxDuration));
+  EXPECT_TRUE(rules::IsResolution(rules::kDefaultResolution));
+  EXPECT_FALSE(rules::IsResolution("640X480"));
+}
 
 TEST(Base64, Rfc4648Vectors) {
   EXPECT_EQ(Base64Encode(""), "");
