@@ -23,7 +23,11 @@ inline Error NoClients() {
   // The body the real service sends with this 400 (opentok-node issue #114).
   return BadRequest("Not found. No clients are actively connected to the OpenTok session.");
 }
+inline Error MethodNotAllowed(std::string message) { return Error{405, -1, std::move(message)}; }
 inline Error RelayedSession() { return Conflict(15008, "Only routed sessions are allowed to initiate archives."); }
+inline Error RelayedSessionBroadcast() {
+  return Conflict(15008, "Only routed sessions are allowed to initiate broadcasts.");
+}
 inline Error AlreadyRecording() {
   return Conflict(15001, "Conflict. The session is already being recorded. Use a distinct multiArchiveTag.");
 }
@@ -34,6 +38,30 @@ inline Error DeleteNotDeletable() {
   return Conflict(15004,
                   "You can only delete an archive that has one of the following statuses: available OR uploaded OR "
                   "deleted");
+}
+
+// Layout changes and stream selection apply to archives in progress only.
+inline Error ArchiveNotRecording() {
+  return Conflict(-1, "Conflict. The archive is not in progress (started or paused).");
+}
+inline Error IndividualArchiveLayout() {
+  return BadRequest("Bad request. The layout applies to composed archives only.");
+}
+// PATCH .../streams on a stream-mode "auto" archive or broadcast (405 in every SDK's handler).
+inline Error AutoStreamMode(std::string const& what) {
+  return MethodNotAllowed("Method not allowed. Stream selection is only supported for a " + what +
+                          " with streamMode manual; this one uses auto.");
+}
+inline Error StreamNotSelected() { return NotFound("Not found. The stream is not in the selection."); }
+
+inline Error BroadcastNotFound() { return NotFound("Not found. You passed in an invalid broadcast ID."); }
+// The Java and Ruby SDKs expect 404 here (the Python SDK also handles 409).
+inline Error BroadcastNotFoundOrStopped() {
+  return NotFound("Not found. The broadcast does not exist or has already stopped.");
+}
+inline Error BroadcastStopped() { return Conflict(-1, "Conflict. The broadcast has stopped."); }
+inline Error AlreadyBroadcasting() {
+  return Conflict(-1, "Conflict. The session is already being broadcast. Use a distinct multiBroadcastTag.");
 }
 
 }  // namespace opentok_mock::errors

@@ -18,6 +18,10 @@ enum class StreamMode { kAuto, kManual };
 enum class VideoType { kCamera, kScreen, kCustom };
 enum class TokenFormat { kJwt, kT1 };
 enum class ArchiveStatus { kStarted, kPaused, kStopped, kUploaded, kAvailable, kExpired, kFailed, kDeleted };
+// Only these two: the Java and .NET SDKs' enums have nothing else.
+enum class BroadcastStatus { kStarted, kStopped };
+enum class HlsStatus { kConnecting, kReady, kLive, kEnded, kError };
+enum class RtmpStatus { kConnecting, kLive, kOffline, kError };
 
 std::string_view ToString(MediaMode value);
 std::string_view ToString(ArchiveMode value);
@@ -27,6 +31,9 @@ std::string_view ToString(StreamMode value);
 std::string_view ToString(VideoType value);
 std::string_view ToString(TokenFormat value);
 std::string_view ToString(ArchiveStatus value);
+std::string_view ToString(BroadcastStatus value);
+std::string_view ToString(HlsStatus value);
+std::string_view ToString(RtmpStatus value);
 
 std::optional<ArchiveMode> ParseArchiveMode(std::string_view text);
 std::optional<Role> ParseRole(std::string_view text);
@@ -100,18 +107,40 @@ struct SessionSnapshot {
   std::vector<Connection> connections;
   std::vector<Stream> streams;
   std::vector<std::string> recording_archive_ids;
+  std::vector<std::string> started_broadcast_ids;
 };
 
-struct ArchiveLayout {
+// The layout of a composed archive or a broadcast (empty strings: not set).
+struct Layout {
   std::string type = "bestFit";
   std::string stylesheet;
   std::string screenshare_type;
 };
+using ArchiveLayout = Layout;
+using BroadcastLayout = Layout;
 
-struct ArchiveStreamSelection {
+// One stream of a manual-mode archive or broadcast, with what of it is included.
+struct SelectedStream {
   std::string stream_id;
   bool has_audio = true;
   bool has_video = true;
+};
+using ArchiveStreamSelection = SelectedStream;
+
+// The body of PATCH .../{archive|broadcast}/{id}/streams: add (or update the audio and
+// video flags of) one stream, or remove one.
+struct StreamSelectionChange {
+  enum class Kind { kAdd, kRemove };
+  Kind kind = Kind::kAdd;
+  std::string stream_id;
+  bool has_audio = true;  // add only
+  bool has_video = true;  // add only
+};
+
+// One item of PUT .../session/{sid}/stream.
+struct StreamClassListUpdate {
+  std::string stream_id;
+  std::vector<std::string> layout_class_list;
 };
 
 // The body of POST /v2/project/{key}/archive, already type-checked.
@@ -153,19 +182,79 @@ struct Archive {
   std::optional<std::int64_t> max_bitrate;
   std::optional<std::int64_t> quantization_parameter;
   std::optional<bool> has_transcription;
-  std::optional<ArchiveLayout> layout;
-  std::vector<ArchiveStreamSelection> streams;  // manual stream mode, while recording
+  std::optional<Layout> layout;  // composed archives: the current layout
+  std::vector<SelectedStream> streams;  // manual stream mode, while recording
 };
 
-struct ListArchivesQuery {
+// A page of a list (archives, broadcasts): newest first.
+struct ListQuery {
   std::int64_t offset = 0;
   std::int64_t count = 50;
   std::string session_id;  // empty: all sessions
 };
+using ListArchivesQuery = ListQuery;
+using ListBroadcastsQuery = ListQuery;
 
 struct ArchivePage {
   std::int64_t total = 0;  // every archive matching the query, not just this page
   std::vector<Archive> items;
+};
+
+// --- Live-streaming broadcasts ----------------------------------------------------------
+
+struct HlsSettings {
+  bool dvr = false;
+  bool low_latency = false;
+};
+
+struct RtmpOutput {
+  std::string id;  // optional in requests
+  std::string server_url;
+  std::string stream_name;
+  RtmpStatus status = RtmpStatus::kConnecting;
+};
+
+// The body of POST /v2/project/{key}/broadcast, already type-checked.
+struct StartBroadcastRequest {
+  std::string session_id;
+  std::optional<HlsSettings> hls;
+  std::vector<RtmpOutput> rtmp;  // statuses ignored
+  std::optional<Layout> layout;
+  std::string resolution;                  // empty: 640x480
+  std::optional<std::int64_t> max_duration_s;  // nullopt: the default (7200)
+  std::optional<std::int64_t> max_bitrate;
+  StreamMode stream_mode = StreamMode::kAuto;
+  bool has_audio = true;
+  bool has_video = true;
+  std::string multi_broadcast_tag;
+};
+
+// A broadcast as the REST API shows it.
+struct Broadcast {
+  std::string id;
+  std::string session_id;
+  std::string api_key;
+  std::int64_t created_at_ms = 0;
+  std::int64_t updated_at_ms = 0;
+  BroadcastStatus status = BroadcastStatus::kStarted;
+  std::string resolution;
+  std::int64_t max_duration_s = 0;
+  std::optional<std::int64_t> max_bitrate;
+  StreamMode stream_mode = StreamMode::kAuto;
+  bool has_audio = true;
+  bool has_video = true;
+  std::string multi_broadcast_tag;
+  Layout layout;
+  std::vector<SelectedStream> streams;  // manual stream mode, while started
+  std::optional<HlsSettings> hls;       // with an HLS output
+  HlsStatus hls_status = HlsStatus::kConnecting;
+  std::string hls_url;  // filled in views while started
+  std::vector<RtmpOutput> rtmp;
+};
+
+struct BroadcastPage {
+  std::int64_t total = 0;
+  std::vector<Broadcast> items;
 };
 
 }  // namespace opentok_mock

@@ -81,6 +81,13 @@ class MockService {
   // --- Streams (REST, project-scoped) -----------------------------------------------------
   Result<std::vector<Stream>> ListStreams(std::string_view api_key, std::string_view session_id);
   Result<Stream> GetStream(std::string_view api_key, std::string_view session_id, std::string_view stream_id);
+  // PUT .../session/{sid}/stream: all or nothing. A rejected request changes no stream, and
+  // its message names the item ("items[2]: ...").
+  Status SetStreamClassLists(std::string_view api_key, std::string_view session_id,
+                             std::vector<StreamClassListUpdate> const& items);
+  // The PHP SDK's updateStream: one stream's class list.
+  Status SetStreamClassList(std::string_view api_key, std::string_view session_id, std::string_view stream_id,
+                            std::vector<std::string> layout_class_list);
 
   // --- Archives (REST, project-scoped) ----------------------------------------------------
   // The answer always says `started`; if nobody publishes, the archive is `paused` from the
@@ -90,9 +97,37 @@ class MockService {
   Result<Archive> GetArchive(std::string_view api_key, std::string_view archive_id);
   Result<ArchivePage> ListArchives(std::string_view api_key, ListArchivesQuery const& query);
   Status DeleteArchive(std::string_view api_key, std::string_view archive_id);
+  // Composed archives in progress (started or paused) only.
+  Result<Archive> SetArchiveLayout(std::string_view api_key, std::string_view archive_id, Layout const& layout);
+  Result<Layout> GetArchiveLayout(std::string_view api_key, std::string_view archive_id);
+  // Manual stream mode (405 for auto), archives in progress only (409). Adding needs a stream
+  // published in the session; adding a selected stream again updates its audio and video.
+  Status ChangeArchiveStreams(std::string_view api_key, std::string_view archive_id,
+                              StreamSelectionChange const& change);
   // Control plane: any project's archive, and a simulated recording failure.
   Result<Archive> FindArchive(std::string_view archive_id);
   Result<Archive> FailArchive(std::string_view archive_id, std::string reason = {});
+
+  // --- Live-streaming broadcasts (REST, project-scoped) -----------------------------------
+  // Started broadcasts stop at their maxDuration (mock time since the start) and 60 s after
+  // the last client left the session. The outputs are `connecting` in the start answer and
+  // then follow the session's publishers: live while somebody publishes, then ready (HLS) or
+  // offline (RTMP).
+  Result<Broadcast> StartBroadcast(std::string_view api_key, StartBroadcastRequest const& request);
+  // 404 for an unknown or already stopped broadcast.
+  Result<Broadcast> StopBroadcast(std::string_view api_key, std::string_view broadcast_id);
+  Result<Broadcast> GetBroadcast(std::string_view api_key, std::string_view broadcast_id);
+  Result<BroadcastPage> ListBroadcasts(std::string_view api_key, ListBroadcastsQuery const& query);
+  Result<Broadcast> SetBroadcastLayout(std::string_view api_key, std::string_view broadcast_id, Layout const& layout);
+  Result<Layout> GetBroadcastLayout(std::string_view api_key, std::string_view broadcast_id);
+  Status ChangeBroadcastStreams(std::string_view api_key, std::string_view broadcast_id,
+                                StreamSelectionChange const& change);
+  // Control plane: any project's broadcasts (all projects when `api_key` is empty), newest
+  // first; and a simulated output failure (`output`: an RTMP output id or "hls"; empty:
+  // every output). The broadcast stays started.
+  Result<Broadcast> FindBroadcast(std::string_view broadcast_id);
+  std::vector<Broadcast> AllBroadcasts(std::string_view api_key = {});
+  Result<Broadcast> FailBroadcastOutput(std::string_view broadcast_id, std::string_view output = {});
 
   // --- Clock ------------------------------------------------------------------------------
   std::int64_t NowMs() const;
@@ -105,11 +140,12 @@ class MockService {
   std::int64_t UnfreezeClock();
 
   // --- Administration ---------------------------------------------------------------------
-  // Drops sessions, connections, streams, archives, timers and the journal; keeps the
+  // Drops sessions, connections, streams, archives, broadcasts, timers and the journal; keeps the
   // projects (with their upload targets) and the clock; re-applies the seed.
   void Reset();
   RequestJournal& journal();
-  // Base of archive download URLs ("http://127.0.0.1:PORT"); set once the server is bound.
+  // Base of archive download and broadcast HLS URLs ("http://127.0.0.1:PORT"); set once the
+  // server is bound.
   void SetPublicBaseUrl(std::string base_url);
   std::size_t PendingTimers() const;
 

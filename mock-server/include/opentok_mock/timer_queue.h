@@ -13,6 +13,7 @@ enum class TimerKind {
   kArchiveProcessed,    // target: archive id
   kArchiveRetention,    // target: archive id
   kSessionEnded,        // target: session id
+  kBroadcastMaxDuration,  // target: broadcast id
 };
 
 // A timed transition. Timers are never removed when their reason goes away; instead the

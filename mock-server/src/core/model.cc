@@ -50,6 +50,17 @@ constexpr std::array<std::pair<ArchiveStatus, std::string_view>, 8> kArchiveStat
     {ArchiveStatus::kFailed, "failed"},
     {ArchiveStatus::kDeleted, "deleted"},
 }};
+constexpr std::array<std::pair<BroadcastStatus, std::string_view>, 2> kBroadcastStatuses{{
+    {BroadcastStatus::kStarted, "started"}, {BroadcastStatus::kStopped, "stopped"}}};
+constexpr std::array<std::pair<HlsStatus, std::string_view>, 5> kHlsStatuses{{{HlsStatus::kConnecting, "connecting"},
+                                                                             {HlsStatus::kReady, "ready"},
+                                                                             {HlsStatus::kLive, "live"},
+                                                                             {HlsStatus::kEnded, "ended"},
+                                                                             {HlsStatus::kError, "error"}}};
+constexpr std::array<std::pair<RtmpStatus, std::string_view>, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, "connecting"},
+                                                                               {RtmpStatus::kLive, "live"},
+                                                                               {RtmpStatus::kOffline, "offline"},
+                                                                               {RtmpStatus::kError, "error"}}};
 
 }  // namespace
 
@@ -61,6 +72,9 @@ std::string_view ToString(StreamMode value) { return NameOf(kStreamModes, value)
 std::string_view ToString(VideoType value) { return NameOf(kVideoTypes, value); }
 std::string_view ToString(TokenFormat value) { return NameOf(kTokenFormats, value); }
 std::string_view ToString(ArchiveStatus value) { return NameOf(kArchiveStatuses, value); }
+std::string_view ToString(BroadcastStatus value) { return NameOf(kBroadcastStatuses, value); }
+std::string_view ToString(HlsStatus value) { return NameOf(kHlsStatuses, value); }
+std::string_view ToString(RtmpStatus value) { return NameOf(kRtmpStatuses, value); }
 
 std::optional<ArchiveMode> ParseArchiveMode(std::string_view text) { return Lookup(kArchiveModes, text); }
 std::optional<Role> ParseRole(std::string_view text) { return Lookup(kRoles, text); }

@@ -67,6 +67,8 @@ auto FindById(std::vector<T>& items, Id T::*id, std::string_view wanted) {
 MockService::Impl::Impl(ServiceOptions opts)
     : options(std::move(opts)), clock(options.wall_clock), journal(options.journal_capacity), ids(options.seed) {
   if (options.frozen_clock) clock.Freeze();
+  events.Subscribe([this](SessionEvent const& event) { ArchivesOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { BroadcastsOnSessionEvent(event); });
 }
 
 std::unique_lock<std::shared_mutex> MockService::Impl::WriteLock(std::int64_t& now_ms) {
@@ -89,6 +91,23 @@ void MockService::Impl::FireDueTimers(std::int64_t now_ms) {
   next_due_ms.store(timers.NextDue().value_or(std::numeric_limits<std::int64_t>::max()));
 }
 
+void MockService::Impl::HandleTimer(Timer const& timer) {
+  switch (timer.kind) {
+    case TimerKind::kSessionEnded: {
+      auto* session = FindSession(timer.target);
+      if (session == nullptr || session->presence_epoch != timer.epoch || !session->connections.empty()) return;
+      events.Emit({SessionEventKind::kSessionEnded, *session, timer.due_ms});
+      return;
+    }
+    case TimerKind::kArchiveMaxDuration:
+    case TimerKind::kArchiveProcessed:
+    case TimerKind::kArchiveRetention:
+      return HandleArchiveTimer(timer);
+    case TimerKind::kBroadcastMaxDuration:
+      return HandleBroadcastTimer(timer);
+  }
+}
+
 void MockService::Impl::Schedule(TimerKind kind, std::string target, std::uint64_t epoch, std::int64_t due_ms) {
   timers.Schedule(Timer{due_ms, kind, std::move(target), epoch, 0});
   if (due_ms < next_due_ms.load()) next_due_ms.store(due_ms);
@@ -107,6 +126,20 @@ SessionRecord* MockService::Impl::FindSession(std::string_view session_id) const
 ArchiveRecord* MockService::Impl::FindArchive(std::string_view archive_id) const {
   auto it = archives.find(archive_id);
   return it == archives.end() ? nullptr : it->second.get();
+}
+
+BroadcastRecord* MockService::Impl::FindBroadcast(std::string_view broadcast_id) const {
+  auto it = broadcasts.find(broadcast_id);
+  return it == broadcasts.end() ? nullptr : it->second.get();
+}
+
+Result<SessionRecord*> MockService::Impl::SessionForStart(std::string_view api_key,
+                                                          std::string const& session_id) const {
+  auto* session = FindSession(session_id);
+  if (session != nullptr && session->view.api_key == api_key) return session;
+  // An id that does not even decode is malformed (400); a well-formed one is unknown (404).
+  if (!opentok::common::DecodeSessionId(session_id)) return errors::BadRequest("Bad request. The sessionId is invalid.");
+  return errors::SessionNotFound();
 }
 
 ProjectLookup MockService::Impl::Lookup() const {
@@ -220,8 +253,9 @@ Result<SessionSnapshot> MockService::GetSession(std::string_view session_id) {
   auto lock = impl_->ReadLock();
   auto* session = impl_->FindSession(session_id);
   if (session == nullptr) return errors::SessionNotFound();
-  SessionSnapshot snapshot{session->view, session->connections, session->streams, {}};
+  SessionSnapshot snapshot{session->view, session->connections, session->streams, {}, {}};
   for (auto* archive : session->recording) snapshot.recording_archive_ids.push_back(archive->view.id);
+  for (auto* broadcast : session->broadcasting) snapshot.started_broadcast_ids.push_back(broadcast->view.id);
   return snapshot;
 }
 
@@ -256,11 +290,16 @@ Status MockService::Disconnect(std::string_view session_id, std::string_view con
   auto connection = FindById(session->connections, &Connection::connection_id, connection_id);
   if (connection == session->connections.end()) return errors::ConnectionNotFound();
   session->connections.erase(connection);
-  bool had_publishers = !session->streams.empty();
-  std::erase_if(session->streams, [&](Stream const& stream) { return stream.connection_id == connection_id; });
-  impl_->OnPublishersChanged(*session, had_publishers, now);
+  // Its streams go first, one event each, as if the client had unpublished them.
+  for (auto it = FindById(session->streams, &Stream::connection_id, connection_id); it != session->streams.end();
+       it = FindById(session->streams, &Stream::connection_id, connection_id)) {
+    Stream gone = std::move(*it);
+    session->streams.erase(it);
+    impl_->events.Emit({SessionEventKind::kStreamUnpublished, *session, now, &gone});
+  }
   ++session->presence_epoch;
-  if (session->connections.empty() && !session->recording.empty()) {
+  impl_->events.Emit({SessionEventKind::kClientLeft, *session, now});
+  if (session->connections.empty() && (!session->recording.empty() || !session->broadcasting.empty())) {
     impl_->Schedule(TimerKind::kSessionEnded, session->view.session_id, session->presence_epoch,
                     now + impl_->options.session_end_grace_s * 1000);
   }
@@ -287,9 +326,8 @@ Result<Stream> MockService::Publish(std::string_view session_id, std::string_vie
                 settings.has_video,
                 connection->initial_layout_class_list,
                 now};
-  bool had_publishers = !session->streams.empty();
   session->streams.push_back(stream);
-  impl_->OnPublishersChanged(*session, had_publishers, now);
+  impl_->events.Emit({SessionEventKind::kStreamPublished, *session, now, &session->streams.back()});
   return stream;
 }
 
@@ -300,29 +338,10 @@ Status MockService::Unpublish(std::string_view session_id, std::string_view stre
   if (session == nullptr) return errors::SessionNotFound();
   auto stream = FindById(session->streams, &Stream::stream_id, stream_id);
   if (stream == session->streams.end()) return errors::StreamNotFound();
+  Stream gone = std::move(*stream);
   session->streams.erase(stream);
-  impl_->OnPublishersChanged(*session, true, now);
+  impl_->events.Emit({SessionEventKind::kStreamUnpublished, *session, now, &gone});
   return Ok{};
-}
-
-Result<std::vector<Stream>> MockService::ListStreams(std::string_view api_key, std::string_view session_id) {
-  auto lock = impl_->ReadLock();
-  auto* session = impl_->FindSession(session_id);
-  // The real service only knows a session once a client has connected (OpenTok-PHP-SDK #267).
-  if (session == nullptr || session->view.api_key != api_key || session->connections.empty()) {
-    return errors::SessionNotFound();
-  }
-  return session->streams;
-}
-
-Result<Stream> MockService::GetStream(std::string_view api_key, std::string_view session_id,
-                                      std::string_view stream_id) {
-  auto lock = impl_->ReadLock();
-  auto* session = impl_->FindSession(session_id);
-  if (session == nullptr || session->view.api_key != api_key) return errors::SessionNotFound();
-  auto stream = FindById(session->streams, &Stream::stream_id, stream_id);
-  if (stream == session->streams.end()) return errors::StreamNotFound();
-  return *stream;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -361,9 +380,13 @@ void MockService::Reset() {
   std::unique_lock lock(impl_->mutex);
   impl_->sessions.clear();
   impl_->archives.clear();
+  impl_->broadcasts.clear();
   impl_->timers.Clear();
   impl_->next_due_ms.store(std::numeric_limits<std::int64_t>::max());
-  for (auto& [key, project] : impl_->projects) project->archives.clear();
+  for (auto& [key, project] : impl_->projects) {
+    project->archives.clear();
+    project->broadcasts.clear();
+  }
   impl_->ids.Reseed();
   impl_->journal.Clear();
 }

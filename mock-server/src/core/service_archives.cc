@@ -3,8 +3,9 @@
 
 #include "opentok_common/api_rules.h"
 #include "opentok_common/base64.h"
-#include "opentok_common/session_id.h"
 #include "opentok_mock/errors.h"
+#include "paging.h"
+#include "request_rules.h"
 #include "service_impl.h"
 
 namespace opentok_mock {
@@ -22,22 +23,6 @@ void RemoveFromIndex(std::vector<ArchiveRecord*>& index, ArchiveRecord const* ar
   auto it = std::lower_bound(index.begin(), index.end(), archive->sequence,
                              [](ArchiveRecord const* a, std::uint64_t sequence) { return a->sequence < sequence; });
   if (it != index.end() && *it == archive) index.erase(it);
-}
-
-std::optional<Error> ValidateLayout(ArchiveLayout const& layout) {
-  switch (rules::CheckLayout(layout.type, !layout.stylesheet.empty(), layout.screenshare_type)) {
-    case rules::LayoutProblem::kNone:
-      return std::nullopt;
-    case rules::LayoutProblem::kBadType:
-      return errors::BadRequest("Bad request. Invalid layout type '" + layout.type + "'.");
-    case rules::LayoutProblem::kStylesheetMismatch:
-      return errors::BadRequest("Bad request. A stylesheet is required for, and only allowed with, the custom layout.");
-    case rules::LayoutProblem::kScreenshareNeedsBestFit:
-      return errors::BadRequest("Bad request. screenshareType requires the bestFit layout.");
-    case rules::LayoutProblem::kBadScreenshareType:
-      return errors::BadRequest("Bad request. Invalid screenshareType '" + layout.screenshare_type + "'.");
-  }
-  return std::nullopt;
 }
 
 std::optional<Error> ValidateStart(StartArchiveRequest const& request) {
@@ -128,14 +113,7 @@ void MockService::Impl::OnEnter(ArchiveRecord& archive, std::int64_t at_ms) {
   }
 }
 
-void MockService::Impl::HandleTimer(Timer const& timer) {
-  if (timer.kind == TimerKind::kSessionEnded) {
-    auto* session = FindSession(timer.target);
-    if (session == nullptr || session->presence_epoch != timer.epoch || !session->connections.empty()) return;
-    auto recording = session->recording;  // Apply edits the list
-    for (auto* archive : recording) Apply(*archive, ArchiveEvent::kSessionEnded, timer.due_ms);
-    return;
-  }
+void MockService::Impl::HandleArchiveTimer(Timer const& timer) {
   auto* archive = FindArchive(timer.target);
   if (archive == nullptr || archive->epoch != timer.epoch) return;
   switch (timer.kind) {
@@ -150,27 +128,41 @@ void MockService::Impl::HandleTimer(Timer const& timer) {
     case TimerKind::kArchiveRetention:
       Apply(*archive, ArchiveEvent::kRetentionElapsed, timer.due_ms);
       break;
-    case TimerKind::kSessionEnded:
+    default:
       break;
   }
 }
 
-void MockService::Impl::OnPublishersChanged(SessionRecord& session, bool had_publishers, std::int64_t now_ms) {
-  bool has_publishers = !session.streams.empty();
-  if (had_publishers != has_publishers) {
-    auto recording = session.recording;  // Apply may edit the list
-    auto event = has_publishers ? ArchiveEvent::kPublisherJoined : ArchiveEvent::kPublishersGone;
-    for (auto* archive : recording) Apply(*archive, event, now_ms);
-  }
-  // archiveMode=always: a publish starts the session's automatic (untagged) archive.
-  if (has_publishers && session.view.settings.archive_mode == ArchiveMode::kAlways &&
-      std::none_of(session.recording.begin(), session.recording.end(),
-                   [](ArchiveRecord const* a) { return a->view.multi_archive_tag.empty(); })) {
-    StartArchiveRequest request;
-    request.session_id = session.view.session_id;
-    request.name = session.view.settings.archive_name;
-    request.resolution = session.view.settings.archive_resolution;
-    CreateArchive(*FindProject(session.view.api_key), session, request, now_ms);
+void MockService::Impl::ArchivesOnSessionEvent(SessionEvent const& event) {
+  auto& session = event.session;
+  auto recording = session.recording;  // Apply edits the list
+  switch (event.kind) {
+    case SessionEventKind::kStreamPublished:
+      if (session.streams.size() == 1) {  // the first publisher
+        for (auto* archive : recording) Apply(*archive, ArchiveEvent::kPublisherJoined, event.at_ms);
+      }
+      // archiveMode=always: a publish starts the session's automatic (untagged) archive.
+      if (session.view.settings.archive_mode == ArchiveMode::kAlways &&
+          std::none_of(recording.begin(), recording.end(),
+                       [](ArchiveRecord const* a) { return a->view.multi_archive_tag.empty(); })) {
+        StartArchiveRequest request;
+        request.session_id = session.view.session_id;
+        request.name = session.view.settings.archive_name;
+        request.resolution = session.view.settings.archive_resolution;
+        CreateArchive(*FindProject(session.view.api_key), session, request, event.at_ms);
+      }
+      break;
+    case SessionEventKind::kStreamUnpublished:
+      for (auto* archive : recording) RemoveFromSelection(archive->view.streams, event.stream->stream_id);
+      if (session.streams.empty()) {
+        for (auto* archive : recording) Apply(*archive, ArchiveEvent::kPublishersGone, event.at_ms);
+      }
+      break;
+    case SessionEventKind::kSessionEnded:
+      for (auto* archive : recording) Apply(*archive, ArchiveEvent::kSessionEnded, event.at_ms);
+      break;
+    case SessionEventKind::kClientLeft:
+      break;
   }
 }
 
@@ -199,7 +191,7 @@ Result<Archive> MockService::Impl::CreateArchive(ProjectRecord& project, Session
   view.has_video = request.has_video;
   if (request.output_mode == OutputMode::kComposed) {
     view.resolution = request.resolution.empty() ? kDefaultResolution : request.resolution;
-    view.layout = request.layout;
+    view.layout = request.layout.value_or(Layout{});  // shown as the current layout
   }
   view.multi_archive_tag = request.multi_archive_tag;
   view.max_bitrate = request.max_bitrate;
@@ -229,6 +221,13 @@ Archive MockService::Impl::View(ArchiveRecord const& archive) const {
   return view;
 }
 
+Result<ArchiveRecord*> MockService::Impl::ProjectArchive(std::string_view api_key,
+                                                         std::string_view archive_id) const {
+  auto* archive = FindArchive(archive_id);
+  if (archive == nullptr || archive->view.api_key != api_key) return errors::ArchiveNotFound();
+  return archive;
+}
+
 // ---------------------------------------------------------------------------------------
 // Public archive operations
 
@@ -238,36 +237,29 @@ Result<Archive> MockService::StartArchive(std::string_view api_key, StartArchive
   auto lock = impl_->WriteLock(now);
   auto* project = impl_->FindProject(api_key);
   if (project == nullptr) return errors::ProjectNotFound();
-  auto* session = impl_->FindSession(request.session_id);
-  if (session == nullptr || session->view.api_key != api_key) {
-    // An id that does not even decode is malformed (400); a well-formed one is unknown (404).
-    if (!opentok::common::DecodeSessionId(request.session_id)) {
-      return errors::BadRequest("Bad request. The sessionId is invalid.");
-    }
-    return errors::SessionNotFound();
-  }
-  return impl_->CreateArchive(*project, *session, request, now);
+  auto session = impl_->SessionForStart(api_key, request.session_id);
+  if (!session) return session.error();
+  return impl_->CreateArchive(*project, **session, request, now);
 }
 
 Result<Archive> MockService::StopArchive(std::string_view api_key, std::string_view archive_id) {
   std::int64_t now = 0;
   auto lock = impl_->WriteLock(now);
-  auto* archive = impl_->FindArchive(archive_id);
-  if (archive == nullptr || archive->view.api_key != api_key) return errors::ArchiveNotFound();
-  if (!impl_->Apply(*archive, ArchiveEvent::kUserStop, now)) return errors::StopNotRecording();
-  return impl_->View(*archive);
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  if (!impl_->Apply(**archive, ArchiveEvent::kUserStop, now)) return errors::StopNotRecording();
+  return impl_->View(**archive);
 }
 
 Result<Archive> MockService::GetArchive(std::string_view api_key, std::string_view archive_id) {
   auto lock = impl_->ReadLock();
-  auto* archive = impl_->FindArchive(archive_id);
-  if (archive == nullptr || archive->view.api_key != api_key) return errors::ArchiveNotFound();
-  return impl_->View(*archive);
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  return impl_->View(**archive);
 }
 
 Result<ArchivePage> MockService::ListArchives(std::string_view api_key, ListArchivesQuery const& query) {
-  if (query.offset < 0) return errors::BadRequest("Bad request. offset must not be negative.");
-  if (query.count < 0 || query.count > 1000) return errors::BadRequest("Bad request. count must be between 0 and 1000.");
+  if (auto error = ValidateListQuery(query)) return *error;
   auto lock = impl_->ReadLock();
   auto* project = impl_->FindProject(api_key);
   if (project == nullptr) return errors::ProjectNotFound();
@@ -277,24 +269,53 @@ Result<ArchivePage> MockService::ListArchives(std::string_view api_key, ListArch
     auto* session = impl_->FindSession(query.session_id);
     index = session != nullptr && session->view.api_key == api_key ? &session->archives : &kNone;
   }
-  // Newest first: walk the creation-ordered index backwards from `offset`.
   ArchivePage page;
-  auto total = static_cast<std::int64_t>(index->size());
-  page.total = total;
-  for (std::int64_t i = total - 1 - query.offset; i >= 0 && static_cast<std::int64_t>(page.items.size()) < query.count;
-       --i) {
-    page.items.push_back(impl_->View(*(*index)[static_cast<std::size_t>(i)]));
-  }
+  page.total = NewestFirstPage(*index, query, page.items, [&](ArchiveRecord const& a) { return impl_->View(a); });
   return page;
 }
 
 Status MockService::DeleteArchive(std::string_view api_key, std::string_view archive_id) {
   std::int64_t now = 0;
   auto lock = impl_->WriteLock(now);
-  auto* archive = impl_->FindArchive(archive_id);
-  if (archive == nullptr || archive->view.api_key != api_key) return errors::ArchiveNotFound();
-  if (!impl_->Apply(*archive, ArchiveEvent::kDelete, now)) return errors::DeleteNotDeletable();
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  if (!impl_->Apply(**archive, ArchiveEvent::kDelete, now)) return errors::DeleteNotDeletable();
   return Ok{};
+}
+
+Result<Archive> MockService::SetArchiveLayout(std::string_view api_key, std::string_view archive_id,
+                                              Layout const& layout) {
+  if (auto error = ValidateLayout(layout)) return *error;
+  std::int64_t now = 0;
+  auto lock = impl_->WriteLock(now);
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  auto& view = (*archive)->view;
+  if (view.output_mode != OutputMode::kComposed) return errors::IndividualArchiveLayout();
+  if (!IsRecording(view.status)) return errors::ArchiveNotRecording();
+  view.layout = layout;
+  return impl_->View(**archive);
+}
+
+Result<Layout> MockService::GetArchiveLayout(std::string_view api_key, std::string_view archive_id) {
+  auto lock = impl_->ReadLock();
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  auto const& layout = (*archive)->view.layout;
+  if (!layout) return errors::NotFound("Not found. An individual archive has no layout.");
+  return *layout;
+}
+
+Status MockService::ChangeArchiveStreams(std::string_view api_key, std::string_view archive_id,
+                                         StreamSelectionChange const& change) {
+  std::int64_t now = 0;
+  auto lock = impl_->WriteLock(now);
+  auto archive = impl_->ProjectArchive(api_key, archive_id);
+  if (!archive) return archive.error();
+  auto& view = (*archive)->view;
+  if (view.stream_mode != StreamMode::kManual) return errors::AutoStreamMode("archive");
+  if (!IsRecording(view.status)) return errors::ArchiveNotRecording();
+  return ApplySelectionChange(view.streams, (*archive)->session->streams, change);
 }
 
 Result<Archive> MockService::FindArchive(std::string_view archive_id) {

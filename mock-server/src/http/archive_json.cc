@@ -2,62 +2,9 @@
 
 #include <string>
 
-#include "opentok_common/json_text.h"
+#include "json_writer.h"
 
 namespace opentok_mock::http {
-namespace {
-
-using opentok::common::AppendInteger;
-using opentok::common::AppendJsonKey;
-using opentok::common::AppendJsonString;
-
-// Writes one JSON object's members; the caller keeps them in sorted key order.
-class ObjectWriter {
- public:
-  explicit ObjectWriter(std::string& out) : out_(out) { out_.push_back('{'); }
-  ~ObjectWriter() { out_.push_back('}'); }
-  ObjectWriter(ObjectWriter const&) = delete;
-  ObjectWriter& operator=(ObjectWriter const&) = delete;
-
-  void String(std::string_view key, std::string_view value) {
-    Key(key);
-    AppendJsonString(out_, value);
-  }
-  void Integer(std::string_view key, std::int64_t value) {
-    Key(key);
-    AppendInteger(out_, value);
-  }
-  void Bool(std::string_view key, bool value) {
-    Key(key);
-    out_.append(value ? "true" : "false");
-  }
-  // A number already in canonical decimal form (API keys are validated as such).
-  void RawNumber(std::string_view key, std::string_view digits) {
-    Key(key);
-    out_.append(digits);
-  }
-  void Null(std::string_view key) {
-    Key(key);
-    out_.append("null");
-  }
-  // Starts a member whose value the caller writes.
-  std::string& Member(std::string_view key) {
-    Key(key);
-    return out_;
-  }
-
- private:
-  void Key(std::string_view key) {
-    if (!first_) out_.push_back(',');
-    first_ = false;
-    AppendJsonKey(out_, key);
-  }
-
-  std::string& out_;
-  bool first_ = true;
-};
-
-}  // namespace
 
 void AppendArchiveJson(std::string& out, Archive const& archive) {
   bool const with_streams = archive.stream_mode == StreamMode::kManual && IsRecording(archive.status);
@@ -69,6 +16,8 @@ void AppendArchiveJson(std::string& out, Archive const& archive) {
   if (archive.has_transcription) json.Bool("hasTranscription", *archive.has_transcription);
   json.Bool("hasVideo", archive.has_video);
   json.String("id", archive.id);
+  // A mock extension: the current layout of a composed archive.
+  if (archive.layout) AppendLayoutJson(json.Member("layout"), *archive.layout);
   if (archive.max_bitrate) json.Integer("maxBitrate", *archive.max_bitrate);
   if (!archive.multi_archive_tag.empty()) json.String("multiArchiveTag", archive.multi_archive_tag);
   json.String("name", archive.name);
@@ -86,18 +35,7 @@ void AppendArchiveJson(std::string& out, Archive const& archive) {
   json.Integer("size", archive.size);
   json.String("status", ToString(archive.status));
   json.String("streamMode", ToString(archive.stream_mode));
-  if (with_streams) {
-    std::string& streams = json.Member("streams");
-    streams.push_back('[');
-    for (std::size_t i = 0; i < archive.streams.size(); ++i) {
-      if (i > 0) streams.push_back(',');
-      ObjectWriter stream(streams);
-      stream.Bool("hasAudio", archive.streams[i].has_audio);
-      stream.Bool("hasVideo", archive.streams[i].has_video);
-      stream.String("streamId", archive.streams[i].stream_id);
-    }
-    streams.push_back(']');
-  }
+  if (with_streams) AppendSelectedStreamsJson(json.Member("streams"), archive.streams);
   json.Integer("updatedAt", archive.updated_at_ms);
   if (archive.url) {
     json.String("url", *archive.url);
@@ -108,7 +46,7 @@ void AppendArchiveJson(std::string& out, Archive const& archive) {
 
 std::string ArchiveJsonText(Archive const& archive) {
   std::string out;
-  out.reserve(640);
+  out.reserve(700);
   AppendArchiveJson(out, archive);
   return out;
 }
@@ -149,7 +87,8 @@ nlohmann::json SessionSnapshotToJson(SessionSnapshot const& snapshot) {
           {"createdAt", session.created_at_ms},
           {"connections", std::move(connections)},
           {"streams", std::move(streams)},
-          {"recordingArchiveIds", snapshot.recording_archive_ids}};
+          {"recordingArchiveIds", snapshot.recording_archive_ids},
+          {"startedBroadcastIds", snapshot.started_broadcast_ids}};
 }
 
 nlohmann::json JournalEntryToJson(JournalEntry const& entry) {

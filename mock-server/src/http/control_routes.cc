@@ -3,41 +3,12 @@
 #include <string>
 
 #include "archive_json.h"
-#include "http_util.h"
+#include "control_util.h"
 #include "opentok_mock/errors.h"
 #include "routes.h"
 
 namespace opentok_mock::http {
 namespace {
-
-using Handler = std::function<void(httplib::Request const&, httplib::Response&, MockService&)>;
-
-httplib::Server::Handler Bind(MockService& service, Handler handler) {
-  return [&service, handler = std::move(handler)](httplib::Request const& req, httplib::Response& res) {
-    handler(req, res, service);
-  };
-}
-
-// Parses the JSON body and hands its fields to `read`; answers 400 (and returns false) on
-// malformed JSON, a wrong type, an unknown member or an error `read` reports.
-template <typename Read>
-bool ReadBody(httplib::Request const& req, httplib::Response& res, bool empty_is_object, Read read) {
-  auto json = ParseJsonObject(req.body, empty_is_object);
-  if (!json) {
-    SendError(res, json.error());
-    return false;
-  }
-  JsonFields fields(*json, "");
-  std::optional<Error> error = read(fields);
-  if (!error) error = fields.Finish();
-  if (error) {
-    SendError(res, *error);
-    return false;
-  }
-  return true;
-}
-
-std::string Capture(httplib::Request const& req, int group) { return req.matches[group].str(); }
 
 nlohmann::json ClockJson(MockService& service) {
   return {{"now", service.NowMs()}, {"frozen", service.ClockFrozen()}};
@@ -269,6 +240,8 @@ void RegisterControlRoutes(httplib::Server& server, MockService& service) {
 
   server.Post("/_mock/archives/([^/]+)/fail", Bind(service, FailArchive));
   server.Get("/_mock/archives/([^/]+)/download", Bind(service, DownloadArchive));
+
+  RegisterBroadcastControlRoutes(server, service);
 }
 
 }  // namespace opentok_mock::http

@@ -82,6 +82,15 @@ std::optional<bool> JsonFields::Bool(char const* key) {
   return value->get<bool>();
 }
 
+std::optional<bool> JsonFields::BoolOrString(char const* key) {
+  auto const* value = Find(key);
+  if (value == nullptr) return std::nullopt;
+  if (value->is_boolean()) return value->get<bool>();
+  if (value->is_string() && (*value == "true" || *value == "false")) return *value == "true";
+  Fail(where_ + "'" + key + "' must be a boolean.");
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> JsonFields::Integer(char const* key) {
   auto const* value = Find(key);
   if (value == nullptr) return std::nullopt;
@@ -114,6 +123,16 @@ nlohmann::json const* JsonFields::Object(char const* key) {
   return value;
 }
 
+nlohmann::json const* JsonFields::Array(char const* key) {
+  auto const* value = Find(key);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    Fail(where_ + "'" + key + "' must be an array.");
+    return nullptr;
+  }
+  return value;
+}
+
 void JsonFields::Ignore(char const* key) { known_.emplace(key); }
 
 std::optional<std::string> JsonFields::StringAnyOf(std::initializer_list<char const*> spellings) {
@@ -121,6 +140,15 @@ std::optional<std::string> JsonFields::StringAnyOf(std::initializer_list<char co
   for (auto const* key : spellings) {
     auto value = String(key);
     if (value && !found) found = std::move(value);
+  }
+  return found;
+}
+
+std::optional<std::int64_t> JsonFields::IntegerAnyOf(std::initializer_list<char const*> spellings) {
+  std::optional<std::int64_t> found;
+  for (auto const* key : spellings) {
+    auto value = Integer(key);
+    if (value && !found) found = value;
   }
   return found;
 }

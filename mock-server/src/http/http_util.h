@@ -46,13 +46,17 @@ class JsonFields {
   // A string, or a non-negative integer given as a JSON number (API keys).
   std::optional<std::string> StringOrInteger(char const* key);
   std::optional<bool> Bool(char const* key);
+  // A boolean, or the string "true" or "false" (the Ruby SDK sends some flags as strings).
+  std::optional<bool> BoolOrString(char const* key);
   std::optional<std::int64_t> Integer(char const* key);
   std::optional<double> Number(char const* key);
   nlohmann::json const* Object(char const* key);
+  nlohmann::json const* Array(char const* key);
   // Marks a member as known but unused.
   void Ignore(char const* key);
   // Accepts `key` under any of `spellings` (the SDKs disagree on some names).
   std::optional<std::string> StringAnyOf(std::initializer_list<char const*> spellings);
+  std::optional<std::int64_t> IntegerAnyOf(std::initializer_list<char const*> spellings);
 
   // The first problem found, if any: a wrong type or an unknown member.
   std::optional<Error> Finish() const;

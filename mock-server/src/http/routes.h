@@ -6,12 +6,15 @@
 
 namespace opentok_mock::http {
 
-// The OpenTok REST surface: /session/create, archives and streams (each path also with a
-// trailing slash, and under the legacy /v2/partner/ prefix).
+// The OpenTok REST surface, from the route table of rest_call.h: /session/create, archives,
+// broadcasts and streams (each path also with a trailing slash, and under the legacy
+// /v2/partner/ prefix).
 void RegisterRestRoutes(httplib::Server& server, MockService& service);
 
 // The /_mock control plane (documented in README.md, "The control plane").
 void RegisterControlRoutes(httplib::Server& server, MockService& service);
+// Its /_mock/broadcasts part.
+void RegisterBroadcastControlRoutes(httplib::Server& server, MockService& service);
 
 // Pre-routing checks, the JSON error handler for bodies httplib leaves empty (404, 413...)
 // and the exception handler (JSON 500).

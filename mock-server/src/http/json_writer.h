@@ -1,0 +1,91 @@
+#pragma once
+
+// Writing JSON answers as text, byte for byte what nlohmann::json::dump gives for the same
+// object (keys in sorted order, compact): the REST answers of the busiest routes (archive
+// and broadcast get and list) cost a fraction of building nlohmann objects.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "opentok_common/json_text.h"
+#include "opentok_mock/model.h"
+
+namespace opentok_mock::http {
+
+// Writes one JSON object's members; the caller keeps them in sorted key order.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_.push_back('{'); }
+  ~ObjectWriter() { out_.push_back('}'); }
+  ObjectWriter(ObjectWriter const&) = delete;
+  ObjectWriter& operator=(ObjectWriter const&) = delete;
+
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    opentok::common::AppendJsonString(out_, value);
+  }
+  void Integer(std::string_view key, std::int64_t value) {
+    Key(key);
+    opentok::common::AppendInteger(out_, value);
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    out_.append(value ? "true" : "false");
+  }
+  // A number already in canonical decimal form (API keys are validated as such).
+  void RawNumber(std::string_view key, std::string_view digits) {
+    Key(key);
+    out_.append(digits);
+  }
+  void Null(std::string_view key) {
+    Key(key);
+    out_.append("null");
+  }
+  // Starts a member whose value the caller writes.
+  std::string& Member(std::string_view key) {
+    Key(key);
+    return out_;
+  }
+
+ private:
+  void Key(std::string_view key) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    opentok::common::AppendJsonKey(out_, key);
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+// `{"screenshareType"?, "stylesheet"?, "type"}`: members that are not set are left out.
+inline void AppendLayoutJson(std::string& out, Layout const& layout) {
+  ObjectWriter json(out);
+  if (!layout.screenshare_type.empty()) json.String("screenshareType", layout.screenshare_type);
+  if (!layout.stylesheet.empty()) json.String("stylesheet", layout.stylesheet);
+  json.String("type", layout.type);
+}
+
+// The body of GET .../layout.
+inline std::string LayoutJsonText(Layout const& layout) {
+  std::string out;
+  AppendLayoutJson(out, layout);
+  return out;
+}
+
+// `[{"hasAudio","hasVideo","streamId"}, ...]`: a manual-mode selection.
+inline void AppendSelectedStreamsJson(std::string& out, std::vector<SelectedStream> const& streams) {
+  out.push_back('[');
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    ObjectWriter stream(out);
+    stream.Bool("hasAudio", streams[i].has_audio);
+    stream.Bool("hasVideo", streams[i].has_video);
+    stream.String("streamId", streams[i].stream_id);
+  }
+  out.push_back(']');
+}
+
+}  // namespace opentok_mock::http
