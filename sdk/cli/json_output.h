@@ -6,7 +6,7 @@
 
 namespace opentok::cli {
 
-// CLI output uses the REST API's own field names (reference 3.1), so scripts can treat it
+// CLI output uses the REST API's own field names, so scripts can treat it
 // like the service's JSON.
 nlohmann::ordered_json ToJson(Archive const& archive);
 nlohmann::ordered_json ToJson(ArchiveList const& list);

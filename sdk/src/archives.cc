@@ -1,20 +1,20 @@
-// OpenTok archive operations: /v2/project/{key}/archive (reference 2.2).
+// OpenTok archive operations: /v2/project/{key}/archive, with the layout and the stream
+// selection of a recording archive.
 #include "internal/json_codec.h"
+#include "internal/layout_codec.h"
 #include "internal/opentok_impl.h"
+#include "internal/paths.h"
 #include "internal/validation.h"
 #include "opentok/opentok.h"
-#include "opentok_common/url.h"
 
 namespace opentok {
 namespace {
 
+constexpr char kArchives[] = "archive";
 constexpr int kListAllCount = 1000;
 
-// "/archive/<id>" + suffix, with the id percent-encoded so it stays one path segment.
 std::string ArchivePath(std::string_view archive_id, std::string_view suffix = {}) {
-  std::string path = "/archive/";
-  path.append(common::PercentEncode(archive_id)).append(suffix);
-  return path;
+  return internal::ResourcePath(kArchives, archive_id, suffix);
 }
 
 }  // namespace
@@ -56,17 +56,39 @@ ArchiveList OpenTok::ListArchives() const { return ListArchives(0, kListAllCount
 
 ArchiveList OpenTok::ListArchives(int offset, int count, std::string const& session_id) const {
   static constexpr char kOperation[] = "ListArchives";
-  internal::ValidateListArchives(offset, count);
-  std::string path = impl_->rest.ProjectPath("/archive");
-  path.append("?offset=").append(std::to_string(offset)).append("&count=").append(std::to_string(count));
-  if (!session_id.empty()) path.append("&sessionId=").append(common::PercentEncode(session_id));
-  HttpResponse response = impl_->rest.Send(kOperation, HttpMethod::kGet, path);
+  internal::ValidateListPage(offset, count);
+  HttpResponse response = impl_->rest.Send(kOperation, HttpMethod::kGet,
+                                           impl_->rest.ProjectPath(internal::PagePath(kArchives, offset, count, session_id)));
   return internal::DecodeArchiveList(kOperation, response);
 }
 
 void OpenTok::DeleteArchive(std::string const& archive_id) const {
   internal::ValidateId(archive_id, "archive_id must not be empty");
   impl_->rest.Send("DeleteArchive", HttpMethod::kDelete, impl_->rest.ProjectPath(ArchivePath(archive_id)));
+}
+
+void OpenTok::SetArchiveLayout(std::string const& archive_id, ArchiveLayout const& layout) const {
+  internal::ValidateId(archive_id, "archive_id must not be empty");
+  internal::ValidateLayout(layout);
+  // The answer (the archive) is not decoded: the call returns nothing, like the .NET SDK's.
+  impl_->rest.Send("SetArchiveLayout", HttpMethod::kPut, impl_->rest.ProjectPath(ArchivePath(archive_id, "/layout")),
+                   internal::EncodeLayoutBody(layout), "application/json");
+}
+
+void OpenTok::AddStreamToArchive(std::string const& archive_id, std::string const& stream_id, bool has_audio,
+                                 bool has_video) const {
+  internal::ValidateId(archive_id, "archive_id must not be empty");
+  internal::ValidateId(stream_id, "stream_id must not be empty");
+  impl_->rest.Send("AddStreamToArchive", HttpMethod::kPatch, impl_->rest.ProjectPath(ArchivePath(archive_id, "/streams")),
+                   internal::EncodeAddStreamBody(stream_id, has_audio, has_video), "application/json");
+}
+
+void OpenTok::RemoveStreamFromArchive(std::string const& archive_id, std::string const& stream_id) const {
+  internal::ValidateId(archive_id, "archive_id must not be empty");
+  internal::ValidateId(stream_id, "stream_id must not be empty");
+  impl_->rest.Send("RemoveStreamFromArchive", HttpMethod::kPatch,
+                   impl_->rest.ProjectPath(ArchivePath(archive_id, "/streams")),
+                   internal::EncodeRemoveStreamBody(stream_id), "application/json");
 }
 
 }  // namespace opentok

@@ -1,6 +1,6 @@
 // OpenTok facade: construction (argument checks, defaults for the injected clock, random
-// source and transport) and accessors. The operations live in sessions.cc, tokens.cc and
-// archives.cc.
+// source and transport) and accessors. The operations live in one .cc per family:
+// sessions.cc, tokens.cc, archives.cc, broadcasts.cc, streams.cc.
 #include "opentok/opentok.h"
 
 #include <charconv>

@@ -1,4 +1,4 @@
-// OpenTok::CreateSession: POST /session/create (reference 2.1).
+// OpenTok::CreateSession: POST /session/create.
 #include "internal/json_codec.h"
 #include "internal/opentok_impl.h"
 #include "internal/validation.h"

@@ -1,4 +1,4 @@
-// OpenTok::GenerateToken: client tokens, no network (reference 6).
+// OpenTok::GenerateToken: client tokens, no network.
 #include "internal/opentok_impl.h"
 #include "opentok/opentok.h"
 

@@ -31,6 +31,19 @@ constexpr NameTable<ArchiveStatus, 8> kArchiveStatuses{{{ArchiveStatus::kStarted
                                                         {ArchiveStatus::kExpired, "expired"},
                                                         {ArchiveStatus::kFailed, "failed"},
                                                         {ArchiveStatus::kDeleted, "deleted"}}};
+constexpr NameTable<BroadcastStatus, 2> kBroadcastStatuses{
+    {{BroadcastStatus::kStarted, "started"}, {BroadcastStatus::kStopped, "stopped"}}};
+constexpr NameTable<HlsStatus, 5> kHlsStatuses{{{HlsStatus::kConnecting, "connecting"},
+                                                {HlsStatus::kReady, "ready"},
+                                                {HlsStatus::kLive, "live"},
+                                                {HlsStatus::kEnded, "ended"},
+                                                {HlsStatus::kError, "error"}}};
+constexpr NameTable<RtmpStatus, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, "connecting"},
+                                                  {RtmpStatus::kLive, "live"},
+                                                  {RtmpStatus::kOffline, "offline"},
+                                                  {RtmpStatus::kError, "error"}}};
+constexpr NameTable<VideoType, 3> kVideoTypes{
+    {{VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}}};
 
 constexpr NameTable<HttpMethod, 5> kHttpMethods{{{HttpMethod::kGet, "GET"},
                                                  {HttpMethod::kPost, "POST"},
@@ -65,6 +78,10 @@ std::string_view ToString(TokenFormat value) { return NameOf(kTokenFormats, valu
 std::string_view ToString(OutputMode value) { return NameOf(kOutputModes, value); }
 std::string_view ToString(StreamMode value) { return NameOf(kStreamModes, value); }
 std::string_view ToString(ArchiveStatus value) { return NameOf(kArchiveStatuses, value); }
+std::string_view ToString(BroadcastStatus value) { return NameOf(kBroadcastStatuses, value); }
+std::string_view ToString(HlsStatus value) { return NameOf(kHlsStatuses, value); }
+std::string_view ToString(RtmpStatus value) { return NameOf(kRtmpStatuses, value); }
+std::string_view ToString(VideoType value) { return NameOf(kVideoTypes, value); }
 std::string_view ToString(HttpMethod value) { return NameOf(kHttpMethods, value); }
 
 std::optional<MediaMode> ParseMediaMode(std::string_view text) { return ValueOf(kMediaModes, text); }
@@ -74,5 +91,9 @@ std::optional<TokenFormat> ParseTokenFormat(std::string_view text) { return Valu
 std::optional<OutputMode> ParseOutputMode(std::string_view text) { return ValueOf(kOutputModes, text); }
 std::optional<StreamMode> ParseStreamMode(std::string_view text) { return ValueOf(kStreamModes, text); }
 std::optional<ArchiveStatus> ParseArchiveStatus(std::string_view text) { return ValueOf(kArchiveStatuses, text); }
+std::optional<BroadcastStatus> ParseBroadcastStatus(std::string_view text) { return ValueOf(kBroadcastStatuses, text); }
+std::optional<HlsStatus> ParseHlsStatus(std::string_view text) { return ValueOf(kHlsStatuses, text); }
+std::optional<RtmpStatus> ParseRtmpStatus(std::string_view text) { return ValueOf(kRtmpStatuses, text); }
+std::optional<VideoType> ParseVideoType(std::string_view text) { return ValueOf(kVideoTypes, text); }
 
 }  // namespace opentok

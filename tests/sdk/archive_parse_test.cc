@@ -1,4 +1,4 @@
-// Parsing of every Archive field (reference 3.1), lenient reading, and archive lists.
+// Parsing of every Archive field, lenient reading, and archive lists.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

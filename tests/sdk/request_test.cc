@@ -7,11 +7,13 @@
 
 #include "independent_verify.h"
 #include "opentok/opentok.h"
+#include "request_checks.h"
 #include "test_client.h"
 
 namespace opentok {
 namespace {
 
+using testing_util::ExpectCommonHeaders;
 using testing_util::HeaderValue;
 using testing_util::JsonResponse;
 using testing_util::kApiSecret;
@@ -27,21 +29,6 @@ constexpr char kBase[] = "https://api.example.test";
 constexpr char kArchiveBase[] = "https://api.example.test/v2/project/123456/archive";
 constexpr char kSessionJson[] = R"([{"session_id":"SESSION-1","project_id":"123456","partner_id":"123456",
   "create_dt":"Sun Sep 15 21:56:28 PDT 2024","media_server_url":""}])";
-
-// The headers every REST request carries, with the auth JWT verified independently.
-void ExpectCommonHeaders(HttpRequest const& request, std::string const& expected_jti) {
-  auto auth = testing_util::DecodeJwt(HeaderValue(request.headers, "X-OPENTOK-AUTH"), kApiSecret);
-  EXPECT_TRUE(auth.signature_valid);
-  EXPECT_EQ(auth.header.at("alg"), "HS256");
-  EXPECT_EQ(auth.payload, nlohmann::json({{"iss", "123456"},
-                                          {"ist", "project"},
-                                          {"iat", kNow},
-                                          {"exp", kNow + 300},
-                                          {"jti", expected_jti}}));
-  EXPECT_TRUE(auth.payload.at("iss").is_string()) << "iss is the key as a string";
-  EXPECT_EQ(HeaderValue(request.headers, "User-Agent"), std::string("OpenTok-CPP-SDK/") + kSdkVersion);
-  EXPECT_EQ(HeaderValue(request.headers, "Accept"), "application/json");
-}
 
 TEST(CreateSession, DefaultsSendRelayedManualForm) {
   TestClient t;

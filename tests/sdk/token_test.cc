@@ -1,4 +1,4 @@
-// Client tokens (reference 6): the T1 known-answer vector, JWT claims, independent
+// Client tokens: the T1 known-answer vector, JWT claims, independent
 // signature checks with OpenSSL, and every validation limit.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

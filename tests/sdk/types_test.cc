@@ -39,6 +39,21 @@ TEST(Types, WireNamesRoundTrip) {
                                   {ArchiveStatus::kFailed, "failed"},
                                   {ArchiveStatus::kDeleted, "deleted"}},
                                  ParseArchiveStatus);
+  ExpectRoundTrip<BroadcastStatus>({{BroadcastStatus::kStarted, "started"}, {BroadcastStatus::kStopped, "stopped"}},
+                                   ParseBroadcastStatus);
+  ExpectRoundTrip<HlsStatus>({{HlsStatus::kConnecting, "connecting"},
+                              {HlsStatus::kReady, "ready"},
+                              {HlsStatus::kLive, "live"},
+                              {HlsStatus::kEnded, "ended"},
+                              {HlsStatus::kError, "error"}},
+                             ParseHlsStatus);
+  ExpectRoundTrip<RtmpStatus>({{RtmpStatus::kConnecting, "connecting"},
+                               {RtmpStatus::kLive, "live"},
+                               {RtmpStatus::kOffline, "offline"},
+                               {RtmpStatus::kError, "error"}},
+                              ParseRtmpStatus);
+  ExpectRoundTrip<VideoType>({{VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}},
+                             ParseVideoType);
 }
 
 TEST(Types, HttpMethodNames) {
@@ -53,6 +68,10 @@ TEST(Types, UnknownValuesPrintAsUnknown) {
   EXPECT_EQ(ToString(ArchiveStatus::kUnknown), "unknown");
   EXPECT_EQ(ToString(OutputMode::kUnknown), "unknown");
   EXPECT_EQ(ToString(StreamMode::kUnknown), "unknown");
+  EXPECT_EQ(ToString(BroadcastStatus::kUnknown), "unknown");
+  EXPECT_EQ(ToString(HlsStatus::kUnknown), "unknown");
+  EXPECT_EQ(ToString(RtmpStatus::kUnknown), "unknown");
+  EXPECT_EQ(ToString(VideoType::kUnknown), "unknown");
   EXPECT_EQ(ToString(static_cast<Role>(99)), "unknown");
 }
 

@@ -149,6 +149,140 @@ TEST(ListArchivesValidation, CountAndOffsetBounds) {
   EXPECT_NO_THROW(t.client.ListArchives(100, 1000));
 }
 
+// ---- Broadcasts, layouts, stream selection and streams ----
+
+constexpr char kBroadcastBody[] = R"({"id":"b"})";
+
+Broadcast StartB(OpenTok const& c, StartBroadcastOptions const& o) { return c.StartBroadcast(kSessionId, o); }
+
+StartBroadcastOptions Hls(StartBroadcastOptions o = {}) {
+  if (!o.hls) o.hls = HlsOptions{};
+  return o;
+}
+
+RtmpDestination Rtmp(std::string id = "") {
+  return RtmpDestination{.id = std::move(id), .server_url = "rtmp://x.test/app", .stream_name = "key"};
+}
+
+// The exception's message, for checks that it names the offending field.
+std::string RejectionOf(std::function<void(OpenTok const&)> const& call) {
+  TestClient t;
+  try {
+    call(t.client);
+  } catch (ArgumentException const& e) {
+    EXPECT_TRUE(t.transport->requests().empty());
+    return e.what();
+  }
+  ADD_FAILURE() << "not rejected";
+  return "";
+}
+
+TEST(StartBroadcastValidation, NeedsAnOutput) {
+  ExpectRejected([](OpenTok const& c) { StartB(c, {}); }, "no output");
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, {}); }), "a broadcast needs at least one output: hls or rtmp");
+  ExpectAccepted([](OpenTok const& c) { StartB(c, Hls()); }, "hls only", kBroadcastBody);
+  ExpectAccepted([](OpenTok const& c) { StartB(c, {.rtmp = {Rtmp()}}); }, "rtmp only", kBroadcastBody);
+}
+
+TEST(StartBroadcastValidation, AtMostFiveRtmpDestinations) {
+  StartBroadcastOptions five{.rtmp = {Rtmp("1"), Rtmp("2"), Rtmp("3"), Rtmp("4"), Rtmp("5")}};
+  ExpectAccepted([five](OpenTok const& c) { StartB(c, five); }, "five", kBroadcastBody);
+  StartBroadcastOptions six = five;
+  six.rtmp.push_back(Rtmp("6"));
+  EXPECT_EQ(RejectionOf([six](OpenTok const& c) { StartB(c, six); }), "rtmp takes at most 5 destinations");
+}
+
+TEST(StartBroadcastValidation, RtmpDestinationsNeedUrlAndStreamName) {
+  StartBroadcastOptions no_url{.rtmp = {Rtmp(), RtmpDestination{.stream_name = "key"}}};
+  EXPECT_EQ(RejectionOf([no_url](OpenTok const& c) { StartB(c, no_url); }), "rtmp[1].server_url must not be empty");
+  StartBroadcastOptions no_name{.rtmp = {RtmpDestination{.server_url = "rtmp://x"}}};
+  EXPECT_EQ(RejectionOf([no_name](OpenTok const& c) { StartB(c, no_name); }), "rtmp[0].stream_name must not be empty");
+}
+
+TEST(StartBroadcastValidation, DvrAndLowLatencyAreExclusive) {
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, {.hls = HlsOptions{.dvr = true, .low_latency = true}}); }),
+            "hls.dvr and hls.low_latency are mutually exclusive");
+  ExpectAccepted([](OpenTok const& c) { StartB(c, {.hls = HlsOptions{.dvr = true}}); }, "dvr", kBroadcastBody);
+  ExpectAccepted([](OpenTok const& c) { StartB(c, {.hls = HlsOptions{.low_latency = true}}); }, "low latency",
+                 kBroadcastBody);
+}
+
+TEST(StartBroadcastValidation, RangesNameTheField) {
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, Hls({.max_duration = 59})); }),
+            "max_duration must be 60-36000 seconds");
+  ExpectRejected([](OpenTok const& c) { StartB(c, Hls({.max_duration = 36'001})); }, "duration high");
+  ExpectAccepted([](OpenTok const& c) { StartB(c, Hls({.max_duration = 60})); }, "duration min", kBroadcastBody);
+  ExpectAccepted([](OpenTok const& c) { StartB(c, Hls({.max_duration = 36'000})); }, "duration max", kBroadcastBody);
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, Hls({.max_bitrate = 99'999})); }),
+            "max_bitrate must be 100000-6000000");
+  ExpectRejected([](OpenTok const& c) { StartB(c, Hls({.max_bitrate = 6'000'001})); }, "bitrate high");
+  ExpectAccepted([](OpenTok const& c) { StartB(c, Hls({.max_bitrate = 6'000'000})); }, "bitrate max", kBroadcastBody);
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, Hls({.resolution = "800x600"})); }),
+            "resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920");
+  ExpectAccepted([](OpenTok const& c) { StartB(c, Hls({.resolution = "1080x1920"})); }, "portrait", kBroadcastBody);
+}
+
+TEST(StartBroadcastValidation, LayoutSessionMediaAndEnums) {
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { StartB(c, Hls({.layout = Layout{.type = "custom"}})); }),
+            "a layout stylesheet is required for, and only allowed with, type custom");
+  ExpectRejected([](OpenTok const& c) { c.StartBroadcast("", Hls()); }, "empty session");
+  ExpectRejected([](OpenTok const& c) { StartB(c, Hls({.has_audio = false, .has_video = false})); }, "no media");
+  ExpectRejected([](OpenTok const& c) { StartB(c, Hls({.stream_mode = StreamMode::kUnknown})); }, "stream mode");
+  ExpectRejected([](OpenTok const& c) { StartB(c, Hls({.multi_broadcast_tag = "bad \xc3"})); }, "utf-8");
+}
+
+TEST(LayoutValidation, ArchiveAndBroadcastLayoutsFollowTheSameRules) {
+  for (Layout bad : {Layout{.type = "grid"}, Layout{.type = "custom"}, Layout{.type = "pip", .stylesheet = "x"},
+                     Layout{.type = "pip", .screenshare_type = "bestFit"},
+                     Layout{.type = "bestFit", .screenshare_type = "custom"}}) {
+    ExpectRejected([bad](OpenTok const& c) { c.SetArchiveLayout("a", bad); }, bad.type.c_str());
+    ExpectRejected([bad](OpenTok const& c) { c.SetBroadcastLayout("b", bad); }, bad.type.c_str());
+  }
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { c.SetArchiveLayout("a", Layout{.type = "grid"}); }),
+            "layout type must be bestFit, pip, verticalPresentation, horizontalPresentation or custom");
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { c.SetBroadcastLayout("b", Layout{.screenshare_type = "custom"}); }),
+            "screenshare_type must be bestFit, pip, verticalPresentation or horizontalPresentation");
+  ExpectRejected([](OpenTok const& c) { c.SetArchiveLayout("", Layout{}); }, "empty archive id");
+  ExpectRejected([](OpenTok const& c) { c.SetBroadcastLayout("", Layout{}); }, "empty broadcast id");
+}
+
+TEST(IdValidation, EmptyIdsAreRejectedForEveryNewCall) {
+  ExpectRejected([](OpenTok const& c) { c.StopBroadcast(""); }, "stop");
+  ExpectRejected([](OpenTok const& c) { c.GetBroadcast(""); }, "get");
+  ExpectRejected([](OpenTok const& c) { c.AddStreamToArchive("", "s"); }, "archive add: archive");
+  ExpectRejected([](OpenTok const& c) { c.AddStreamToArchive("a", ""); }, "archive add: stream");
+  ExpectRejected([](OpenTok const& c) { c.RemoveStreamFromArchive("", "s"); }, "archive remove: archive");
+  ExpectRejected([](OpenTok const& c) { c.RemoveStreamFromArchive("a", ""); }, "archive remove: stream");
+  ExpectRejected([](OpenTok const& c) { c.AddStreamToBroadcast("", "s"); }, "broadcast add: broadcast");
+  ExpectRejected([](OpenTok const& c) { c.AddStreamToBroadcast("b", ""); }, "broadcast add: stream");
+  ExpectRejected([](OpenTok const& c) { c.RemoveStreamFromBroadcast("", "s"); }, "broadcast remove: broadcast");
+  ExpectRejected([](OpenTok const& c) { c.RemoveStreamFromBroadcast("b", ""); }, "broadcast remove: stream");
+  ExpectRejected([](OpenTok const& c) { c.GetStream("", "s"); }, "get stream: session");
+  ExpectRejected([](OpenTok const& c) { c.GetStream(kSessionId, ""); }, "get stream: stream");
+  ExpectRejected([](OpenTok const& c) { c.ListStreams(""); }, "list streams");
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { c.AddStreamToBroadcast("b", ""); }), "stream_id must not be empty");
+}
+
+TEST(ListBroadcastsValidation, CountAndOffsetBounds) {
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { c.ListBroadcasts(0, 0); }), "count must be 1-1000");
+  ExpectRejected([](OpenTok const& c) { c.ListBroadcasts(0, 1001); }, "count 1001");
+  ExpectRejected([](OpenTok const& c) { c.ListBroadcasts(-1, 10); }, "offset -1");
+  ExpectAccepted([](OpenTok const& c) { c.ListBroadcasts(0, 1000); }, "count 1000", R"({"items":[]})");
+}
+
+TEST(StreamClassListsValidation, ItemsAndIds) {
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) { c.SetStreamClassLists(kSessionId, {}); }),
+            "streams must contain at least one item");
+  EXPECT_EQ(RejectionOf([](OpenTok const& c) {
+              c.SetStreamClassLists(kSessionId, {{.stream_id = "a"}, {.stream_id = "", .layout_class_list = {"x"}}});
+            }),
+            "streams[1].stream_id must not be empty");
+  ExpectRejected([](OpenTok const& c) { c.SetStreamClassLists("", {{.stream_id = "a"}}); }, "empty session");
+  ExpectRejected([](OpenTok const& c) { c.SetStreamClassLists(kSessionId, {{.stream_id = "a", .layout_class_list = {"\xff"}}}); },
+                 "utf-8");
+  ExpectAccepted([](OpenTok const& c) { c.SetStreamClassLists(kSessionId, {{.stream_id = "a"}}); }, "one item", "");
+}
+
 TEST(ConstructorValidation, KeySecretAndOptions) {
   EXPECT_THROW(OpenTok(0, kApiSecret), ArgumentException);
   EXPECT_THROW(OpenTok(-5, kApiSecret), ArgumentException);

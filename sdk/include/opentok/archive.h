@@ -29,7 +29,7 @@ struct StartArchiveOptions {
   std::optional<int> quantization_parameter;  // 15-40; composed only; not with max_bitrate
 };
 
-// An archive as the service describes it (reference section 3.1).
+// An archive as the service describes it.
 struct Archive {
   std::string id;
   ArchiveStatus status = ArchiveStatus::kUnknown;

@@ -67,7 +67,9 @@ class NotFoundException : public RequestException {
 };
 
 // 409: the resource is in the wrong state for the operation (e.g. the session is relayed,
-// is already being archived, or the archive is not recording).
+// is already being archived or broadcast, or the archive is not recording). Also 405,
+// which the service answers to Add/RemoveStreamTo/From{Archive,Broadcast} while the
+// archive's or broadcast's stream mode is auto (http_status() tells the two apart).
 class ConflictException : public RequestException {
  public:
   using RequestException::RequestException;

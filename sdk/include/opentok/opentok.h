@@ -1,7 +1,8 @@
 #pragma once
 
 // The OpenTok (Vonage Video) server SDK for C++. Mirrors the .NET SDK's OpenTok class:
-// sessions, client tokens and archives, with errors reported as exceptions (errors.h).
+// sessions, client tokens, archives, live-streaming broadcasts, layouts, stream selection
+// and the streams of a session, with errors reported as exceptions (errors.h).
 
 #include <cstdint>
 #include <memory>

@@ -109,7 +109,12 @@ void ThrowForStatus(std::string_view operation, HttpResponse const& response) {
     throw AuthenticationException(what, status, error.code, std::move(error.message), response.body);
   }
   if (status == 404) throw NotFoundException(what, status, error.code, std::move(error.message), response.body);
-  if (status == 409) throw ConflictException(what, status, error.code, std::move(error.message), response.body);
+  // The service answers 405 to stream selection changes of an archive or broadcast whose
+  // stream mode is auto: the resource is in the wrong mode for the call, which is what
+  // ConflictException stands for (its http_status() still says 405).
+  if (status == 409 || status == 405) {
+    throw ConflictException(what, status, error.code, std::move(error.message), response.body);
+  }
   throw RequestException(what, status, error.code, std::move(error.message), response.body);
 }
 

@@ -16,9 +16,9 @@ struct ServiceError {
 };
 ServiceError ParseServiceError(HttpResponse const& response);
 
-// The single place where HTTP statuses become exceptions (reference 10): 401/403 ->
-// AuthenticationException, 404 -> NotFoundException, 409 -> ConflictException, any other
-// non-2xx -> RequestException. `operation` names the SDK method for the message.
+// The single place where HTTP statuses become exceptions: 401/403 ->
+// AuthenticationException, 404 -> NotFoundException, 409 and 405 -> ConflictException, any
+// other non-2xx -> RequestException. `operation` names the SDK method for the message.
 [[noreturn]] void ThrowForStatus(std::string_view operation, HttpResponse const& response);
 
 // For a 2xx response whose body is not what the API documents.

@@ -8,10 +8,10 @@
 
 namespace opentok::internal {
 
-// JSON mapping of the REST payloads (reference 2.1, 2.2, 3.1). Lenient when reading:
-// unknown fields are ignored, unknown enum strings become kUnknown, numbers sent as
-// strings are accepted. Strict when writing. nlohmann stays inside json_codec.cc; every
-// decoding failure surfaces as InvalidResponseException naming `operation`.
+// JSON mapping of the session and archive payloads (the other families have their own
+// *_codec.h). Lenient when reading (json_read.h): unknown fields are ignored, unknown enum
+// strings become kUnknown, numbers sent as strings are accepted. Strict when writing.
+// Every decoding failure surfaces as InvalidResponseException naming `operation`.
 
 Archive DecodeArchive(std::string_view operation, HttpResponse const& response);
 ArchiveList DecodeArchiveList(std::string_view operation, HttpResponse const& response);

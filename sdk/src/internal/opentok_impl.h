@@ -11,7 +11,8 @@ namespace opentok {
 namespace internal {
 
 // The shared, immutable state behind every copy of an OpenTok object. The facade methods
-// in opentok.cc, sessions.cc, tokens.cc and archives.cc read it concurrently.
+// (opentok.cc and one .cc per family: sessions, tokens, archives, broadcasts, streams)
+// read it concurrently.
 struct ClientState {
   std::int64_t api_key;
   std::string api_secret;

@@ -10,8 +10,8 @@ namespace opentok::internal {
 
 inline constexpr char kAuthHeader[] = "X-OPENTOK-AUTH";
 
-// Signs the project JWT sent as X-OPENTOK-AUTH on every REST request (reference 1.2 and
-// 10): iss = API key (string), ist = "project", iat, exp = iat + 300 s, unique jti.
+// Signs the project JWT sent as X-OPENTOK-AUTH on every REST request, as the
+// official SDKs do: iss = API key (string), ist = "project", iat, exp = iat + 300 s, unique jti.
 class RestAuth {
  public:
   static constexpr std::int64_t kLifetimeSeconds = 300;

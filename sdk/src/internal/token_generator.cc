@@ -117,7 +117,7 @@ TokenGenerator::Fields TokenGenerator::Validate(std::string_view session_id, Rol
 std::string TokenGenerator::MakeJwt(Fields const& f) const {
   std::string payload;
   payload.reserve(320 + f.session_id.size() + f.data.size() + f.layout_classes.size());
-  // Claim order as node-ot >= 2.21 sends them (reference 6.2).
+  // Claim order as node-ot >= 2.21 sends them (opentok/opentok-node).
   payload.push_back('{');
   common::AppendJsonKey(payload, "iss");
   common::AppendJsonString(payload, api_key_);
@@ -157,7 +157,7 @@ std::string TokenGenerator::MakeJwt(Fields const& f) const {
 std::string TokenGenerator::MakeT1(Fields const& f) const {
   // The plain text is "partner_id=KEY&sig=HEX:DATA" where HEX is the HMAC-SHA1 of DATA:
   // built in one buffer, DATA first written after a placeholder for the signature, which
-  // is then filled in. Field order of the opentok-token known-answer vector (reference 6.1).
+  // is then filled in. Field order of the opentok-token known-answer vector (opentok/opentok-token).
   static constexpr std::size_t kSigHexLength = 40;  // SHA-1
   std::string plain;
   plain.reserve(224 + api_key_.size() + f.session_id.size() + 3 * (f.data.size() + f.layout_classes.size()));

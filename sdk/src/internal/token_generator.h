@@ -12,7 +12,7 @@
 
 namespace opentok::internal {
 
-// Client tokens (reference section 6): HS256 JWTs with the claims node-ot >= 2.21 sends,
+// Client tokens: HS256 JWTs with the claims node-ot >= 2.21 sends,
 // and legacy "T1==" tokens. Pure CPU work on keyed HMACs made once per OpenTok object.
 // Thread-safe: all members are immutable after construction (the clock and random
 // source are thread-safe by contract).

@@ -1,5 +1,6 @@
 #include "internal/validation.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -12,18 +13,29 @@ namespace {
 
 namespace rules = common::rules;
 
-void ValidateLayout(ArchiveLayout const& layout) {
-  switch (rules::CheckLayout(layout.type, !layout.stylesheet.empty(), layout.screenshare_type)) {
-    case rules::LayoutProblem::kNone:
-      return;
-    case rules::LayoutProblem::kBadType:
-      throw ArgumentException("layout type must be bestFit, pip, verticalPresentation, horizontalPresentation or custom");
-    case rules::LayoutProblem::kStylesheetMismatch:
-      throw ArgumentException("a layout stylesheet is required for, and only allowed with, type custom");
-    case rules::LayoutProblem::kScreenshareNeedsBestFit:
-      throw ArgumentException("screenshare_type requires layout type bestFit");
-    case rules::LayoutProblem::kBadScreenshareType:
-      throw ArgumentException("screenshare_type must be bestFit, pip, verticalPresentation or horizontalPresentation");
+// "a, b or c": messages list the accepted values from the rule tables themselves, so a
+// table change cannot leave a stale message behind.
+template <std::size_t N>
+std::string OneOf(std::array<std::string_view, N> const& values) {
+  std::string text;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) text += i + 1 == N ? " or " : ", ";
+    text += values[i];
+  }
+  return text;
+}
+
+// Throws "<name> must be <min>-<max><unit>" unless `range` contains `value`.
+void RequireInRange(std::int64_t value, rules::Range range, std::string_view name, std::string_view unit = {}) {
+  if (range.Contains(value)) return;
+  std::string message(name);
+  message.append(" must be ").append(std::to_string(range.min)).append("-").append(std::to_string(range.max));
+  throw ArgumentException(message.append(unit));
+}
+
+void RequireResolution(std::string_view resolution, std::string_view name) {
+  if (!rules::IsResolution(resolution)) {
+    throw ArgumentException(std::string(name) + " must be " + OneOf(rules::kResolutions));
   }
 }
 
@@ -100,8 +112,7 @@ void ValidateSessionOptions(SessionOptions const& options) {
   }
   if (!options.archive_resolution.empty()) {
     Require(always, "archive_resolution is only allowed with ArchiveMode::kAlways");
-    Require(IsArchiveResolution(options.archive_resolution),
-            "archive_resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920");
+    RequireResolution(options.archive_resolution, "archive_resolution");
   }
   if (options.e2ee) {
     Require(options.media_mode == MediaMode::kRouted, "end-to-end encryption requires the routed media mode");
@@ -119,8 +130,7 @@ void ValidateStartArchiveOptions(std::string_view session_id, StartArchiveOption
   bool composed = options.output_mode == OutputMode::kComposed;
   if (!options.resolution.empty()) {
     Require(composed, "resolution is only allowed for composed archives");
-    Require(IsArchiveResolution(options.resolution),
-            "resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920");
+    RequireResolution(options.resolution, "resolution");
   }
   if (options.layout) {
     Require(composed, "layout is only allowed for composed archives");
@@ -128,20 +138,75 @@ void ValidateStartArchiveOptions(std::string_view session_id, StartArchiveOption
   }
   if (options.max_bitrate) {
     Require(composed, "max_bitrate is only allowed for composed archives");
-    Require(rules::kBitrate.Contains(*options.max_bitrate),
-            "max_bitrate must be 100000-6000000");
+    RequireInRange(*options.max_bitrate, rules::kBitrate, "max_bitrate");
   }
   if (options.quantization_parameter) {
     Require(composed, "quantization_parameter is only allowed for composed archives");
     Require(!options.max_bitrate, "max_bitrate and quantization_parameter are mutually exclusive");
-    Require(rules::kQuantizationParameter.Contains(*options.quantization_parameter),
-            "quantization_parameter must be 15-40");
+    RequireInRange(*options.quantization_parameter, rules::kQuantizationParameter, "quantization_parameter");
   }
 }
 
-void ValidateListArchives(int offset, int count) {
+void ValidateListPage(int offset, int count) {
   Require(offset >= 0, "offset must not be negative");
-  Require(count >= 1 && count <= rules::kListCount.max, "count must be 1-1000");
+  // The service takes count=0 too (an empty page), but no SDK sends it: a page of nothing
+  // is a caller's mistake.
+  RequireInRange(count, rules::Range{1, rules::kListCount.max}, "count");
+}
+
+void ValidateLayout(Layout const& layout) {
+  switch (rules::CheckLayout(layout.type, !layout.stylesheet.empty(), layout.screenshare_type)) {
+    case rules::LayoutProblem::kNone:
+      return;
+    case rules::LayoutProblem::kBadType:
+      throw ArgumentException("layout type must be " + OneOf(rules::kLayoutTypes));
+    case rules::LayoutProblem::kStylesheetMismatch:
+      throw ArgumentException("a layout stylesheet is required for, and only allowed with, type custom");
+    case rules::LayoutProblem::kScreenshareNeedsBestFit:
+      throw ArgumentException("screenshare_type requires layout type bestFit");
+    case rules::LayoutProblem::kBadScreenshareType:
+      throw ArgumentException("screenshare_type must be " + OneOf(rules::kScreenshareLayoutTypes));
+  }
+}
+
+void ValidateStartBroadcastOptions(std::string_view session_id, StartBroadcastOptions const& options) {
+  ValidateId(session_id, "session_id must not be empty");
+  Require(options.hls || !options.rtmp.empty(), "a broadcast needs at least one output: hls or rtmp");
+  if (options.hls) {
+    Require(!(options.hls->dvr && options.hls->low_latency), "hls.dvr and hls.low_latency are mutually exclusive");
+  }
+  if (options.rtmp.size() > rules::kMaxRtmpOutputs) {
+    throw ArgumentException("rtmp takes at most " + std::to_string(rules::kMaxRtmpOutputs) + " destinations");
+  }
+  for (std::size_t i = 0; i < options.rtmp.size(); ++i) {
+    std::string item = "rtmp[" + std::to_string(i) + "].";
+    if (options.rtmp[i].server_url.empty()) throw ArgumentException(item + "server_url must not be empty");
+    if (options.rtmp[i].stream_name.empty()) throw ArgumentException(item + "stream_name must not be empty");
+  }
+  if (options.layout) ValidateLayout(*options.layout);
+  if (!options.resolution.empty()) {
+    RequireResolution(options.resolution, "resolution");
+  }
+  if (options.max_duration) {
+    RequireInRange(*options.max_duration, rules::kBroadcastMaxDuration, "max_duration", " seconds");
+  }
+  if (options.max_bitrate) {
+    RequireInRange(*options.max_bitrate, rules::kBitrate, "max_bitrate");
+  }
+  Require(options.stream_mode == StreamMode::kAuto || options.stream_mode == StreamMode::kManual,
+          "stream_mode must be kAuto or kManual");
+  Require(options.has_audio || options.has_video,
+          "a broadcast needs audio, video or both (has_audio and has_video are false)");
+}
+
+void ValidateStreamClassLists(std::string_view session_id, std::vector<StreamProperties> const& streams) {
+  ValidateId(session_id, "session_id must not be empty");
+  Require(!streams.empty(), "streams must contain at least one item");
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    if (streams[i].stream_id.empty()) {
+      throw ArgumentException("streams[" + std::to_string(i) + "].stream_id must not be empty");
+    }
+  }
 }
 
 void ValidateId(std::string_view id, char const* message) { Require(!id.empty(), message); }

@@ -4,8 +4,13 @@
 #include <optional>
 #include <string_view>
 
+#include <vector>
+
 #include "opentok/archive.h"
+#include "opentok/broadcast.h"
+#include "opentok/layout.h"
 #include "opentok/session.h"
+#include "opentok/stream.h"
 
 namespace opentok::internal {
 
@@ -27,8 +32,15 @@ std::optional<std::size_t> Utf8Length(std::string_view text);
 
 void ValidateSessionOptions(SessionOptions const& options);
 void ValidateStartArchiveOptions(std::string_view session_id, StartArchiveOptions const& options);
-void ValidateListArchives(int offset, int count);
-// Archive ids and session ids go into URL paths; they must be non-empty.
+void ValidateStartBroadcastOptions(std::string_view session_id, StartBroadcastOptions const& options);
+// A layout of a composed archive or a broadcast (common::rules::CheckLayout).
+void ValidateLayout(Layout const& layout);
+// One page of archives or broadcasts: offset >= 0, count 1-1000.
+void ValidateListPage(int offset, int count);
+// At least one item, each with a stream id.
+void ValidateStreamClassLists(std::string_view session_id, std::vector<StreamProperties> const& streams);
+// Archive, broadcast, session and stream ids go into URL paths or bodies; they must be
+// non-empty.
 void ValidateId(std::string_view id, char const* message);
 
 }  // namespace opentok::internal
