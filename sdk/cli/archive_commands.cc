@@ -1,22 +1,11 @@
-// opentok archive start|stop|get|list|delete
-#include <limits>
-
+// opentok archive start|stop|get|list|delete|layout|add-stream|remove-stream
 #include "commands.h"
+#include "composition_commands.h"
 #include "environment.h"
 #include "json_output.h"
 
 namespace opentok::cli {
 namespace {
-
-// An integer flag that must fit an int; UsageError otherwise.
-std::optional<int> IntFlag(ParsedArgs const& args, std::string const& flag) {
-  auto value = args.IntegerValue(flag);
-  if (!value) return std::nullopt;
-  if (*value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
-    throw UsageError("--" + flag + " is out of range");
-  }
-  return static_cast<int>(*value);
-}
 
 Command Start() {
   Command c;
@@ -30,13 +19,11 @@ Command Start() {
                 {.name = "no-audio", .help = "Do not record audio."},
                 {.name = "no-video", .help = "Do not record video."},
                 {.name = "stream-mode", .value_name = "MODE", .help = "auto (default) or manual."},
-                {.name = "layout", .value_name = "TYPE", .help = "bestFit, pip, verticalPresentation, horizontalPresentation or custom."},
-                {.name = "stylesheet", .value_name = "CSS", .help = "Stylesheet for --layout custom."},
-                {.name = "screenshare-type", .value_name = "TYPE", .help = "Layout while screen sharing (with --layout bestFit)."},
                 {.name = "multi-archive-tag", .value_name = "TAG", .help = "Tag allowing several archives of one session."},
                 {.name = "max-bitrate", .value_name = "BPS", .help = "Maximum bitrate, 100000-6000000 (composed only)."},
                 {.name = "quantization-parameter", .value_name = "QP", .help = "15-40 (composed only; not with --max-bitrate)."}},
   };
+  for (auto& flag : LayoutFlags()) c.spec.flags.push_back(std::move(flag));
   c.run = [](ParsedArgs const& args) {
     StartArchiveOptions o;
     o.name = args.Value("name").value_or("");
@@ -45,14 +32,10 @@ Command Start() {
     o.has_audio = !args.Has("no-audio");
     o.has_video = !args.Has("no-video");
     if (args.Has("stream-mode")) o.stream_mode = ParseChoice(args, "stream-mode", ParseStreamMode, "auto, manual");
-    if (args.Has("layout") || args.Has("stylesheet") || args.Has("screenshare-type")) {
-      o.layout = ArchiveLayout{.type = args.Value("layout").value_or("bestFit"),
-                               .stylesheet = args.Value("stylesheet").value_or(""),
-                               .screenshare_type = args.Value("screenshare-type").value_or("")};
-    }
+    o.layout = LayoutFromFlags(args);
     o.multi_archive_tag = args.Value("multi-archive-tag").value_or("");
-    o.max_bitrate = IntFlag(args, "max-bitrate");
-    o.quantization_parameter = IntFlag(args, "quantization-parameter");
+    o.max_bitrate = args.IntValue("max-bitrate");
+    o.quantization_parameter = args.IntValue("quantization-parameter");
     return ToJson(MakeClientFromEnvironment().StartArchive(args.positional(0), o));
   };
   return c;
@@ -77,8 +60,8 @@ Command List() {
                 {.name = "session-id", .value_name = "ID", .help = "Only archives of this session."}},
   };
   c.run = [](ParsedArgs const& args) {
-    int offset = IntFlag(args, "offset").value_or(0);
-    int count = IntFlag(args, "count").value_or(1000);
+    int offset = args.IntValue("offset").value_or(0);
+    int count = args.IntValue("count").value_or(1000);
     return ToJson(MakeClientFromEnvironment().ListArchives(offset, count, args.Value("session-id").value_or("")));
   };
   return c;
@@ -87,7 +70,7 @@ Command List() {
 }  // namespace
 
 std::vector<Command> ArchiveCommands() {
-  return {
+  std::vector<Command> commands{
       Start(),
       ById("stop", "Stops a recording archive and prints it.",
            [](std::string const& id) { return ToJson(MakeClientFromEnvironment().StopArchive(id)); }),
@@ -100,6 +83,19 @@ std::vector<Command> ArchiveCommands() {
              return nlohmann::ordered_json{{"id", id}, {"deleted", true}};
            }),
   };
+  for (auto& command : CompositionCommands(
+           {.group = "archive",
+            .noun = "an archive",
+            .layout_of = "a composed archive",
+            .id_name = "ARCHIVE_ID",
+            .set_layout = [](OpenTok const& c, std::string const& id, Layout const& l) { c.SetArchiveLayout(id, l); },
+            .add_stream = [](OpenTok const& c, std::string const& id, std::string const& stream, bool audio,
+                             bool video) { c.AddStreamToArchive(id, stream, audio, video); },
+            .remove_stream = [](OpenTok const& c, std::string const& id,
+                                std::string const& stream) { c.RemoveStreamFromArchive(id, stream); }})) {
+    commands.push_back(std::move(command));
+  }
+  return commands;
 }
 
 }  // namespace opentok::cli

@@ -1,6 +1,7 @@
 #include "cli_args.h"
 
 #include <charconv>
+#include <limits>
 
 namespace opentok::cli {
 namespace {
@@ -38,12 +39,32 @@ std::optional<std::int64_t> ParsedArgs::IntegerValue(std::string const& flag) co
   return value;
 }
 
+std::optional<int> ParsedArgs::IntValue(std::string const& flag) const {
+  auto value = IntegerValue(flag);
+  if (!value) return std::nullopt;
+  if (*value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
+    throw UsageError("--" + flag + " is out of range");
+  }
+  return static_cast<int>(*value);
+}
+
 bool IsHelpRequest(std::vector<std::string> const& args) {
   for (auto const& arg : args) {
     if (arg == "--") return false;
     if (arg == "--help" || arg == "-h") return true;
   }
   return false;
+}
+
+std::vector<std::string> SplitList(std::string const& text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (auto at = text.find(separator); at != std::string::npos; at = text.find(separator, start)) {
+    parts.push_back(text.substr(start, at - start));
+    start = at + 1;
+  }
+  parts.push_back(text.substr(start));
+  return parts;
 }
 
 ParsedArgs Parse(CommandSpec const& spec, std::vector<std::string> const& args) {

@@ -41,6 +41,8 @@ class ParsedArgs {
   std::vector<std::string> Values(std::string const& flag) const;
   // The flag's value as an integer; UsageError when it is not one.
   std::optional<std::int64_t> IntegerValue(std::string const& flag) const;
+  // The same, also UsageError when it does not fit an int.
+  std::optional<int> IntValue(std::string const& flag) const;
 
  private:
   friend ParsedArgs Parse(CommandSpec const& spec, std::vector<std::string> const& args);
@@ -54,6 +56,9 @@ class ParsedArgs {
 ParsedArgs Parse(CommandSpec const& spec, std::vector<std::string> const& args);
 
 bool IsHelpRequest(std::vector<std::string> const& args);
+
+// "a,b,,c" -> {"a", "b", "", "c"}; "" -> {""}. For flags whose value is a list.
+std::vector<std::string> SplitList(std::string const& text, char separator = ',');
 
 std::string Usage(CommandSpec const& spec);
 

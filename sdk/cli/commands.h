@@ -21,6 +21,8 @@ struct Command {
 std::vector<Command> SessionCommands();
 std::vector<Command> TokenCommands();
 std::vector<Command> ArchiveCommands();
+std::vector<Command> BroadcastCommands();
+std::vector<Command> StreamCommands();
 
 // Maps a flag's text to an enum through a Parse* function, or throws UsageError listing
 // the accepted values.

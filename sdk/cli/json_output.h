@@ -11,6 +11,11 @@ namespace opentok::cli {
 nlohmann::ordered_json ToJson(Archive const& archive);
 nlohmann::ordered_json ToJson(ArchiveList const& list);
 nlohmann::ordered_json ToJson(Session const& session);
+nlohmann::ordered_json ToJson(Layout const& layout);
+nlohmann::ordered_json ToJson(Broadcast const& broadcast);
+nlohmann::ordered_json ToJson(BroadcastList const& list);
+nlohmann::ordered_json ToJson(Stream const& stream);
+nlohmann::ordered_json ToJson(StreamList const& list);
 
 // Pretty-printed JSON and a newline on stdout; invalid UTF-8 from the service is replaced
 // rather than aborting the output.

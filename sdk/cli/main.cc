@@ -29,6 +29,21 @@ Commands:
   archive get           Print one archive.
   archive list          List archives.
   archive delete        Delete an archive.
+  archive layout        Change the layout of a composed archive.
+  archive add-stream    Include a stream in an archive (manual stream mode).
+  archive remove-stream Remove a stream from an archive (manual stream mode).
+  broadcast start       Start a live-streaming broadcast (HLS and/or RTMP).
+  broadcast stop        Stop a broadcast.
+  broadcast get         Print one broadcast.
+  broadcast list        List broadcasts.
+  broadcast layout      Change the layout of a broadcast.
+  broadcast add-stream  Include a stream in a broadcast (manual stream mode).
+  broadcast remove-stream
+                        Remove a stream from a broadcast (manual stream mode).
+  stream list           List the streams of a session.
+  stream get            Print one stream.
+  stream set-class-lists
+                        Set the layout classes of streams.
 
 Environment:
   OPENTOK_API_KEY       API key (required).
@@ -41,7 +56,7 @@ Run 'opentok <command> --help' for the options of a command.
 
 std::vector<Command> AllCommands() {
   std::vector<Command> all;
-  for (auto group : {SessionCommands(), TokenCommands(), ArchiveCommands()}) {
+  for (auto group : {SessionCommands(), TokenCommands(), ArchiveCommands(), BroadcastCommands(), StreamCommands()}) {
     for (auto& command : group) all.push_back(std::move(command));
   }
   return all;
@@ -76,7 +91,8 @@ bool PrintGroupHelp(std::vector<Command> const& commands, std::string const& gro
       found = true;
       std::string left = "  " + command.spec.path;
       for (auto const& p : command.spec.positionals) left += " " + p;
-      if (left.size() < 34) left.resize(34, ' ');
+      // Long synopses get the summary on the next line, aligned with the others.
+      left = left.size() < 34 ? left + std::string(34 - left.size(), ' ') : left + "\n" + std::string(34, ' ');
       out << left << " " << command.spec.summary << "\n";
     }
   }

@@ -6,10 +6,8 @@
 
 #include <mutex>
 
+#include "cli_harness.h"
 #include "independent_verify.h"
-#include "loopback_server.h"
-#include "subprocess.h"
-#include "test_data.h"
 
 namespace opentok {
 namespace {
@@ -23,23 +21,13 @@ using testing_util::ProcessResult;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-std::map<std::string, std::string> Credentials(std::string url = "http://127.0.0.1:9") {
-  return {{"OPENTOK_API_KEY", testing_util::kApiKeyText}, {"OPENTOK_API_SECRET", kApiSecret}, {"OPENTOK_API_URL", url}};
-}
-
-ProcessResult Cli(std::vector<std::string> args, std::map<std::string, std::string> env = Credentials()) {
-  args.insert(args.begin(), OPENTOK_CLI_PATH);
-  return testing_util::RunProcess(args, env);
-}
-
-nlohmann::json Stdout(ProcessResult const& r) {
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  return nlohmann::json::parse(r.out);
-}
+using testing_util::Cli;
+using testing_util::Credentials;
+using testing_util::Stdout;
 
 TEST(CliHelp, EverySubcommandHasHelp) {
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases = {
-      {{"--help"}, {"session create", "archive list", "OPENTOK_API_KEY"}},
+      {{"--help"}, {"session create", "archive list", "broadcast start", "stream set-class-lists", "OPENTOK_API_KEY"}},
       {{"session", "--help"}, {"session create"}},
       {{"archive", "--help"}, {"archive start", "archive stop", "archive get", "archive list", "archive delete"}},
       {{"session", "create", "--help"}, {"--routed", "--archive-mode", "--location"}},
@@ -49,6 +37,23 @@ TEST(CliHelp, EverySubcommandHasHelp) {
       {{"archive", "get", "--help"}, {"ARCHIVE_ID"}},
       {{"archive", "list", "--help"}, {"--offset", "--count", "--session-id"}},
       {{"archive", "delete", "--help"}, {"ARCHIVE_ID"}},
+      {{"archive", "layout", "--help"}, {"ARCHIVE_ID", "--layout", "--stylesheet", "--screenshare-type"}},
+      {{"archive", "add-stream", "--help"}, {"ARCHIVE_ID STREAM_ID", "--no-audio", "--no-video"}},
+      {{"archive", "remove-stream", "--help"}, {"ARCHIVE_ID STREAM_ID"}},
+      {{"broadcast", "--help"}, {"broadcast start", "broadcast stop", "broadcast get", "broadcast list",
+                                 "broadcast layout", "broadcast add-stream", "broadcast remove-stream"}},
+      {{"broadcast", "start", "--help"}, {"SESSION_ID", "--hls", "--dvr", "--low-latency", "--rtmp", "--max-duration",
+                                          "--max-bitrate", "--layout", "--multi-broadcast-tag", "--stream-mode"}},
+      {{"broadcast", "stop", "--help"}, {"BROADCAST_ID"}},
+      {{"broadcast", "get", "--help"}, {"BROADCAST_ID"}},
+      {{"broadcast", "list", "--help"}, {"--offset", "--count", "--session-id"}},
+      {{"broadcast", "layout", "--help"}, {"BROADCAST_ID", "--layout", "--stylesheet"}},
+      {{"broadcast", "add-stream", "--help"}, {"BROADCAST_ID STREAM_ID", "--no-audio"}},
+      {{"broadcast", "remove-stream", "--help"}, {"BROADCAST_ID STREAM_ID"}},
+      {{"stream", "--help"}, {"stream list", "stream get", "stream set-class-lists"}},
+      {{"stream", "list", "--help"}, {"SESSION_ID"}},
+      {{"stream", "get", "--help"}, {"SESSION_ID STREAM_ID"}},
+      {{"stream", "set-class-lists", "--help"}, {"SESSION_ID", "--stream"}},
   };
   for (auto const& [args, expected] : cases) {
     auto r = Cli(args, {});  // no credentials needed for help
@@ -79,6 +84,23 @@ TEST(CliUsage, MistakesExitWithTwo) {
       {"archive", "get", "a", "b"},
       {"archive", "list", "--count", "many"},
       {"archive", "delete", "--force", kArchiveId},
+      {"archive", "layout"},
+      {"archive", "add-stream", kArchiveId},
+      {"archive", "layout", kArchiveId, "--layout", "grid"},
+      {"broadcast"},
+      {"broadcast", "start", kSessionId},
+      {"broadcast", "start", kSessionId, "--rtmp", "rtmp://only-a-url"},
+      {"broadcast", "start", kSessionId, "--rtmp", "a,b,c,d"},
+      {"broadcast", "start", kSessionId, "--dvr", "--low-latency"},
+      {"broadcast", "start", kSessionId, "--hls", "--max-duration", "59"},
+      {"broadcast", "start", kSessionId, "--hls", "--max-duration", "99999999999"},
+      {"broadcast", "start", kSessionId, "--hls", "--stream-mode", "sometimes"},
+      {"broadcast", "list", "--count", "0"},
+      {"broadcast", "remove-stream", "b"},
+      {"stream", "get", kSessionId},
+      {"stream", "set-class-lists", kSessionId},
+      {"stream", "set-class-lists", kSessionId, "--stream", "no-equals-sign"},
+      {"stream", "set-class-lists", kSessionId, "--stream", "=full"},
   };
   for (auto const& args : cases) {
     auto r = Cli(args);
