@@ -30,7 +30,10 @@ cat <&"$mock_out" >"$work/mock.log" &
 
 status=0
 "$@" || status=$?
-kill -TERM "$mock_pid"
-wait "$mock_pid" || { echo "interop: the mock did not exit cleanly" >&2; status=1; }
+# The mock may already be gone (a crash): then `wait` still reports how it ended.
+kill -TERM "$mock_pid" 2>/dev/null || true
+mock_status=0
+wait "$mock_pid" || mock_status=$?
+[ "$mock_status" -eq 0 ] || { echo "interop: the mock did not exit cleanly (status $mock_status)" >&2; status=1; }
 [ "$status" -eq 0 ] || cat "$work/mock.log" >&2
 exit "$status"

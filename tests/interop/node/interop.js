@@ -3,13 +3,16 @@
 // OPENTOK_API_SECRET set, e.g. by run-interop.sh). Exits non-zero on the first failure and
 // prints "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are
 // here; archive layouts and stream selection, broadcasts, and streams with their class
-// lists have a file each (added as the mock gains those routes).
+// lists have a file each.
 'use strict';
 
 const assert = require('node:assert/strict');
 const {
   OpenTok, opentok, url, apiKey, apiSecret, call, control, connect, check, passedCount,
 } = require('./harness');
+const archiveSelection = require('./archive-selection');
+const broadcasts = require('./broadcasts');
+const streams = require('./streams');
 const { promisify } = require('node:util');
 
 async function main() {
@@ -99,6 +102,9 @@ async function main() {
     await assert.rejects(promisify(wrong.listArchives.bind(wrong))({}));
   });
 
+  await archiveSelection.run();
+  await broadcasts.run();
+  await streams.run();
 
   const journal = await control('GET', '/_mock/requests');
   await check('the journal saw the Node SDK and kept no tokens', async () => {

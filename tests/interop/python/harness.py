@@ -21,6 +21,9 @@ if not API_KEY or not API_SECRET or not re.fullmatch(r"http://127\.0\.0\.1:\d+",
     sys.exit(2)
 
 opentok = Client(API_KEY, API_SECRET, api_url=URL, timeout=20)
+# The project's key with a secret that is not its own (as long as a real one, so that PyJWT
+# does not warn about a short HMAC key).
+wrong_secret_client = Client(API_KEY, API_SECRET[::-1] + "0", api_url=URL, timeout=20)
 
 # A syntactically plausible session id and a UUID that the mock never issued.
 UNKNOWN_SESSION_ID = "1_MX4xMjM0NTZ-fjE3MDAwMDAwMDAwMDB-bm90LWEtc2Vzc2lvbg-fn4"

@@ -3,16 +3,19 @@ points at the mock. Usage: python interop.py (with OPENTOK_MOCK_URL, OPENTOK_API
 OPENTOK_API_SECRET set, e.g. by run-interop.sh). Stops at the first failure and prints
 "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are here;
 archive layouts and stream selection, broadcasts, and streams with their class lists have a
-file each (added as the mock gains those routes)."""
+file each."""
 
 import datetime
 
-from opentok import Client, MediaModes, Roles
+from opentok import MediaModes, Roles
 from opentok.exceptions import ArchiveError, AuthError, NotFoundError, RequestError
 
+import archive_selection
+import broadcasts
 import harness
-from harness import (API_KEY, API_SECRET, URL, UNKNOWN_ID, advance_clock, answered, check, connect, control,
-                     opentok, publish, raises, session_path)
+import streams
+from harness import (API_KEY, API_SECRET, UNKNOWN_ID, URL, advance_clock, answered, check, connect, control,
+                     opentok, publish, raises, session_path, wrong_secret_client)
 
 
 def main():
@@ -92,11 +95,13 @@ def main():
         raises("GET archive.get 404", NotFoundError, opentok.get_archive, UNKNOWN_ID)
         raises("POST archive.stop 404", NotFoundError, opentok.stop_archive, UNKNOWN_ID)
 
+    archive_selection.run()
+    broadcasts.run()
+    streams.run()
 
     @check("a wrong secret is an authentication error (403)")
     def _():
-        wrong = Client(API_KEY, "not-the-secret", api_url=URL)
-        raises("GET archive.list 403", AuthError, wrong.list_archives)
+        raises("GET archive.list 403", AuthError, wrong_secret_client.list_archives)
 
     @check("the journal saw the Python SDK and kept no secrets")
     def _():
