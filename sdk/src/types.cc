@@ -45,6 +45,18 @@ constexpr NameTable<RtmpStatus, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, "con
 constexpr NameTable<VideoType, 3> kVideoTypes{
     {{VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}}};
 
+constexpr NameTable<ConnectionState, 3> kConnectionStates{{{ConnectionState::kConnecting, "Connecting"},
+                                                          {ConnectionState::kConnected, "Connected"},
+                                                          {ConnectionState::kDisconnected, "Disconnected"}}};
+constexpr NameTable<CaptionsStatus, 4> kCaptionsStatuses{{{CaptionsStatus::kStarted, "started"},
+                                                          {CaptionsStatus::kStopped, "stopped"},
+                                                          {CaptionsStatus::kPaused, "paused"},
+                                                          {CaptionsStatus::kFailed, "failed"}}};
+constexpr NameTable<RenderStatus, 4> kRenderStatuses{{{RenderStatus::kStarting, "starting"},
+                                                      {RenderStatus::kStarted, "started"},
+                                                      {RenderStatus::kStopped, "stopped"},
+                                                      {RenderStatus::kFailed, "failed"}}};
+
 constexpr NameTable<HttpMethod, 5> kHttpMethods{{{HttpMethod::kGet, "GET"},
                                                  {HttpMethod::kPost, "POST"},
                                                  {HttpMethod::kPut, "PUT"},
@@ -82,6 +94,9 @@ std::string_view ToString(BroadcastStatus value) { return NameOf(kBroadcastStatu
 std::string_view ToString(HlsStatus value) { return NameOf(kHlsStatuses, value); }
 std::string_view ToString(RtmpStatus value) { return NameOf(kRtmpStatuses, value); }
 std::string_view ToString(VideoType value) { return NameOf(kVideoTypes, value); }
+std::string_view ToString(ConnectionState value) { return NameOf(kConnectionStates, value); }
+std::string_view ToString(CaptionsStatus value) { return NameOf(kCaptionsStatuses, value); }
+std::string_view ToString(RenderStatus value) { return NameOf(kRenderStatuses, value); }
 std::string_view ToString(HttpMethod value) { return NameOf(kHttpMethods, value); }
 
 std::optional<MediaMode> ParseMediaMode(std::string_view text) { return ValueOf(kMediaModes, text); }
@@ -95,5 +110,10 @@ std::optional<BroadcastStatus> ParseBroadcastStatus(std::string_view text) { ret
 std::optional<HlsStatus> ParseHlsStatus(std::string_view text) { return ValueOf(kHlsStatuses, text); }
 std::optional<RtmpStatus> ParseRtmpStatus(std::string_view text) { return ValueOf(kRtmpStatuses, text); }
 std::optional<VideoType> ParseVideoType(std::string_view text) { return ValueOf(kVideoTypes, text); }
+std::optional<ConnectionState> ParseConnectionState(std::string_view text) {
+  return ValueOf(kConnectionStates, text);
+}
+std::optional<CaptionsStatus> ParseCaptionsStatus(std::string_view text) { return ValueOf(kCaptionsStatuses, text); }
+std::optional<RenderStatus> ParseRenderStatus(std::string_view text) { return ValueOf(kRenderStatuses, text); }
 
 }  // namespace opentok

@@ -89,4 +89,89 @@ constexpr LayoutProblem CheckLayout(std::string_view type, bool has_stylesheet, 
   return LayoutProblem::kNone;
 }
 
+
+// --- Signals, moderation, SIP, live captions, renders, Audio Connector ---------------------
+
+// Signal `type` and `data`, in bytes of UTF-8 (the service answers 413 beyond them).
+inline constexpr std::size_t kMaxSignalTypeBytes = 128;
+inline constexpr std::size_t kMaxSignalDataBytes = 8'192;
+
+// DTMF: the digits 0-9, '*', '#' and 'p' (a 500 ms pause), at least one.
+constexpr bool IsDtmfDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || c == '*' || c == '#' || c == 'p')) return false;
+  }
+  return true;
+}
+
+// Live captions: maxDuration in seconds and the defaults the service applies.
+inline constexpr Range kCaptionsMaxDuration{300, 14'400};
+inline constexpr std::int64_t kDefaultCaptionsMaxDuration = 14'400;
+inline constexpr std::string_view kDefaultCaptionsLanguageCode = "en-US";
+
+// Experience Composer renders: maxDuration in seconds, the page URL and the composed
+// stream's name in characters. Renders take the six kResolutions, 1280x720 by default.
+inline constexpr Range kRenderMaxDuration{60, 36'000};
+inline constexpr std::int64_t kDefaultRenderMaxDuration = 7'200;
+inline constexpr Range kRenderUrlLength{15, 2'048};
+inline constexpr Range kRenderNameLength{1, 200};
+inline constexpr std::string_view kDefaultRenderResolution = "1280x720";
+
+// statusCallbackUrl of captions and renders, in characters.
+inline constexpr Range kStatusCallbackUrlLength{15, 2'048};
+
+// Audio Connector: the audio sample rates in Hz, and the WebSocket handshake headers'
+// total size (the sum of every name's and value's length in bytes).
+inline constexpr std::array<std::int64_t, 3> kAudioRates{8'000, 16'000, 24'000};
+inline constexpr std::int64_t kDefaultAudioRate = 8'000;
+inline constexpr std::size_t kMaxWebSocketHeaderBytes = 512;
+
+// True when `text` starts with `prefix`, ASCII letters compared case-insensitively (URI
+// schemes are case-insensitive).
+constexpr bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char a = text[i];
+    char b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
+}
+
+constexpr bool IsAudioRate(std::int64_t rate) {
+  for (auto value : kAudioRates) {
+    if (value == rate) return true;
+  }
+  return false;
+}
+
+// The Audio Connector's WebSocket URI: ws:// or wss://.
+constexpr bool IsWebSocketUri(std::string_view uri) {
+  return StartsWithIgnoringCase(uri, "ws://") || StartsWithIgnoringCase(uri, "wss://");
+}
+
+// A SIP dial target: a sip: or sips: URI.
+constexpr bool IsSipUri(std::string_view uri) {
+  return StartsWithIgnoringCase(uri, "sip:") || StartsWithIgnoringCase(uri, "sips:");
+}
+
+// A custom SIP header name: one or more HTTP token characters (RFC 9110 tchar).
+constexpr bool IsSipHeaderName(std::string_view name) {
+  if (name.empty()) return false;
+  constexpr std::string_view kTokenPunctuation = "!#$%&'*+-.^_`|~";
+  for (char c : name) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alnum && kTokenPunctuation.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// A custom SIP header value: anything but CR and LF, which would end the header line.
+constexpr bool IsSipHeaderValue(std::string_view value) {
+  return value.find_first_of("\r\n") == std::string_view::npos;
+}
+
 }  // namespace opentok::common::rules

@@ -1,8 +1,10 @@
 #pragma once
 
 // The OpenTok (Vonage Video) server SDK for C++. Mirrors the .NET SDK's OpenTok class:
-// sessions, client tokens, archives, live-streaming broadcasts, layouts, stream selection
-// and the streams of a session, with errors reported as exceptions (errors.h).
+// sessions, client tokens, archives, live-streaming broadcasts, layouts, stream selection,
+// the streams and connections of a session, signals and moderation, SIP calls, live
+// captions, Experience Composer renders and the Audio Connector, with errors reported as
+// exceptions (errors.h).
 
 #include <cstdint>
 #include <memory>
@@ -11,12 +13,17 @@
 #include <vector>
 
 #include "opentok/archive.h"
+#include "opentok/audio_connector.h"
 #include "opentok/broadcast.h"
+#include "opentok/captions.h"
 #include "opentok/client_options.h"
 #include "opentok/clock.h"
 #include "opentok/errors.h"
 #include "opentok/http_transport.h"
+#include "opentok/moderation.h"
+#include "opentok/render.h"
 #include "opentok/session.h"
+#include "opentok/sip.h"
 #include "opentok/stream.h"
 #include "opentok/token.h"
 #include "opentok/types.h"
@@ -113,6 +120,62 @@ class OpenTok {
   // PUT /v2/project/{key}/session/{sid}/stream: the layout classes of several streams at
   // once (class names for custom layout stylesheets).
   void SetStreamClassLists(std::string const& session_id, std::vector<StreamProperties> const& streams) const;
+
+  // POST /v2/project/{key}/session/{sid}/signal, or .../connection/{cid}/signal when
+  // `connection_id` is given: a signal to every client of the session or to one. The
+  // type is at most 128 bytes, the data at most 8192 bytes, both valid UTF-8.
+  void Signal(std::string const& session_id, SignalProperties const& signal,
+              std::string const& connection_id = "") const;
+  // DELETE /v2/project/{key}/session/{sid}/connection/{cid}: disconnects a client.
+  void ForceDisconnect(std::string const& session_id, std::string const& connection_id) const;
+  // POST /v2/project/{key}/session/{sid}/stream/{id}/mute: mutes one stream's audio.
+  void ForceMuteStream(std::string const& session_id, std::string const& stream_id) const;
+  // POST /v2/project/{key}/session/{sid}/mute {"active": true}: mutes every stream but the
+  // excluded ones, and keeps muting streams published later until DisableForceMute.
+  void ForceMuteAll(std::string const& session_id, std::vector<std::string> const& excluded_stream_ids = {}) const;
+  // POST /v2/project/{key}/session/{sid}/mute {"active": false}: streams published from
+  // now on are no longer muted (muted streams stay muted).
+  void DisableForceMute(std::string const& session_id) const;
+  // GET /v2/project/{key}/session/{sid}/connection
+  ConnectionList ListConnections(std::string const& session_id) const;
+
+  // POST /v2/project/{key}/dial: calls a SIP endpoint into a routed session. `token` is a
+  // client token of the session (the SIP participant connects with it); `sip_uri` starts
+  // with "sip:" or "sips:".
+  SipCall Dial(std::string const& session_id, std::string const& token, std::string const& sip_uri,
+               DialOptions const& options = {}) const;
+  // POST /v2/project/{key}/session/{sid}/play-dtmf, or .../connection/{cid}/play-dtmf when
+  // `connection_id` is given: DTMF digits (0-9, *, #, and p for a 500 ms pause) to every
+  // SIP participant of the session or to one.
+  void PlayDTMF(std::string const& session_id, std::string const& digits,
+                std::string const& connection_id = "") const;
+
+  // POST /v2/project/{key}/captions: starts live captions of a routed session (one at a
+  // time per session); returns the captions id.
+  std::string StartLiveCaptions(std::string const& session_id, std::string const& token,
+                                LiveCaptionsOptions const& options = {}) const;
+  // POST /v2/project/{key}/captions/{id}/stop
+  void StopLiveCaptions(std::string const& captions_id) const;
+  // GET /v2/project/{key}/captions/{id}
+  LiveCaptions GetLiveCaptions(std::string const& captions_id) const;
+
+  // POST /v2/project/{key}/render: starts an Experience Composer render of a web page into
+  // the session. The answer's status is usually kStarting.
+  Render StartRender(std::string const& session_id, std::string const& token, RenderOptions const& options) const;
+  // DELETE /v2/project/{key}/render/{id}
+  void StopRender(std::string const& render_id) const;
+  // GET /v2/project/{key}/render/{id}
+  Render GetRender(std::string const& render_id) const;
+  // GET /v2/project/{key}/render: one page, newest first; `count` is 1-1000.
+  RenderList ListRenders(int offset = 0, int count = 50) const;
+
+  // POST /v2/project/{key}/connect: sends the audio of a routed session's streams to a
+  // WebSocket server (Audio Connector).
+  AudioConnector ConnectAudioToWebSocket(std::string const& session_id, std::string const& token,
+                                         WebSocketOptions const& options) const;
+  // POST /v2/project/{key}/connect/{id}/stop: `id` is the AudioConnector's id or its
+  // connection id.
+  void DisconnectAudioConnector(std::string const& id) const;
 
  private:
   struct Impl;

@@ -26,6 +26,11 @@ enum class BroadcastStatus { kUnknown, kStarted, kStopped };
 enum class HlsStatus { kUnknown, kConnecting, kReady, kLive, kEnded, kError };
 enum class RtmpStatus { kUnknown, kConnecting, kLive, kOffline, kError };
 enum class VideoType { kUnknown, kCamera, kScreen, kCustom };
+// A connection's state; its wire names are capitalised ("Connecting", "Connected",
+// "Disconnected").
+enum class ConnectionState { kUnknown, kConnecting, kConnected, kDisconnected };
+enum class CaptionsStatus { kUnknown, kStarted, kStopped, kPaused, kFailed };
+enum class RenderStatus { kUnknown, kStarting, kStarted, kStopped, kFailed };
 
 // Wire names ("routed", "publisheronly", "available", ...). kUnknown gives "unknown".
 std::string_view ToString(MediaMode value);
@@ -39,6 +44,9 @@ std::string_view ToString(BroadcastStatus value);
 std::string_view ToString(HlsStatus value);
 std::string_view ToString(RtmpStatus value);
 std::string_view ToString(VideoType value);
+std::string_view ToString(ConnectionState value);
+std::string_view ToString(CaptionsStatus value);
+std::string_view ToString(RenderStatus value);
 
 // The inverse of ToString: the enumerator for an exact wire name, or nullopt for any other
 // text (also for "unknown"). Used by the CLI and by anything reading wire values.
@@ -53,5 +61,8 @@ std::optional<BroadcastStatus> ParseBroadcastStatus(std::string_view text);
 std::optional<HlsStatus> ParseHlsStatus(std::string_view text);
 std::optional<RtmpStatus> ParseRtmpStatus(std::string_view text);
 std::optional<VideoType> ParseVideoType(std::string_view text);
+std::optional<ConnectionState> ParseConnectionState(std::string_view text);
+std::optional<CaptionsStatus> ParseCaptionsStatus(std::string_view text);
+std::optional<RenderStatus> ParseRenderStatus(std::string_view text);
 
 }  // namespace opentok
