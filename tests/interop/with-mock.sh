@@ -27,6 +27,7 @@ export OPENTOK_MOCK_URL="http://127.0.0.1:$(cat "$work/port")"
 # not inherited by background jobs, hence the duplicate).
 exec {mock_out}<&"${MOCK[0]}"
 cat <&"$mock_out" >"$work/mock.log" &
+drain_pid=$!
 
 status=0
 "$@" || status=$?
@@ -35,5 +36,6 @@ kill -TERM "$mock_pid" 2>/dev/null || true
 mock_status=0
 wait "$mock_pid" || mock_status=$?
 [ "$mock_status" -eq 0 ] || { echo "interop: the mock did not exit cleanly (status $mock_status)" >&2; status=1; }
+wait "$drain_pid" || true  # the log is complete once the mock's end of the pipe closed
 [ "$status" -eq 0 ] || cat "$work/mock.log" >&2
 exit "$status"
