@@ -23,6 +23,10 @@ std::vector<Command> TokenCommands();
 std::vector<Command> ArchiveCommands();
 std::vector<Command> BroadcastCommands();
 std::vector<Command> StreamCommands();
+// signal, connection list|disconnect, stream mute, session mute-all|unmute-all.
+std::vector<Command> SessionControlCommands();
+// sip dial|dtmf, captions start|stop|get, render start|stop|get|list, audio connect|disconnect.
+std::vector<Command> MediaCommands();
 
 // Maps a flag's text to an enum through a Parse* function, or throws UsageError listing
 // the accepted values.

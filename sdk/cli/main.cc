@@ -44,6 +44,23 @@ Commands:
   stream get            Print one stream.
   stream set-class-lists
                         Set the layout classes of streams.
+  stream mute           Mute the audio of one stream.
+  session mute-all      Mute every stream of a session (but excluded ones).
+  session unmute-all    Stop muting streams published from now on.
+  signal SESSION_ID     Send a signal to a session's clients or to one.
+  connection list       List the connections of a session.
+  connection disconnect Force a connection out of a session.
+  sip dial              Call a SIP endpoint into a session.
+  sip dtmf              Play DTMF digits to a session's SIP calls.
+  captions start        Start live captions of a session.
+  captions stop         Stop live captions.
+  captions get          Print the status of live captions.
+  render start          Start an Experience Composer render of a web page.
+  render stop           Stop a render.
+  render get            Print one render.
+  render list           List renders.
+  audio connect         Send a session's audio to a WebSocket server.
+  audio disconnect      Stop an Audio Connector connection.
 
 Environment:
   OPENTOK_API_KEY       API key (required).
@@ -56,7 +73,8 @@ Run 'opentok <command> --help' for the options of a command.
 
 std::vector<Command> AllCommands() {
   std::vector<Command> all;
-  for (auto group : {SessionCommands(), TokenCommands(), ArchiveCommands(), BroadcastCommands(), StreamCommands()}) {
+  for (auto group : {SessionCommands(), TokenCommands(), ArchiveCommands(), BroadcastCommands(), StreamCommands(),
+                      SessionControlCommands(), MediaCommands()}) {
     for (auto& command : group) all.push_back(std::move(command));
   }
   return all;
