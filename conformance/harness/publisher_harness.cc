@@ -5,8 +5,8 @@
 //
 // Usage: conformance-publisher-harness CONFORMANCE_BINARY [gtest flags...]
 // Environment: OPENTOK_API_URL (a standalone mock) plus the suite's own variables.
-// Exit status: the suite's, or 1 if the publisher line never appeared or no archive check
-// ran live.
+// Exit status: the suite's, or 1 if the publisher line never appeared or the archive or
+// broadcast started_stop check did not pass live.
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   }
   bool published = false;
   bool ran_live_archive_check = false;
+  bool ran_live_broadcast_check = false;
   char buffer[8192];
   while (std::fgets(buffer, sizeof buffer, suite) != nullptr) {
     std::string line = buffer;
@@ -87,6 +88,9 @@ int main(int argc, char** argv) {
     if (line.find("PASS  ArchiveTransitions/ArchiveTransitionTest.Cell/started_stop") != std::string::npos) {
       ran_live_archive_check = true;
     }
+    if (line.find("PASS  BroadcastTransitions/BroadcastTransitionTest.Cell/started_stop") != std::string::npos) {
+      ran_live_broadcast_check = true;
+    }
     std::cout << line << std::flush;
   }
   int status = pclose(suite);
@@ -95,8 +99,9 @@ int main(int argc, char** argv) {
     std::cerr << "[harness] the suite never printed the publisher line, or publishing failed\n";
     return 1;
   }
-  if (!ran_live_archive_check) {
-    std::cerr << "[harness] the live archive check started_stop did not pass\n";
+  if (!ran_live_archive_check || !ran_live_broadcast_check) {
+    std::cerr << "[harness] the live " << (ran_live_archive_check ? "broadcast" : "archive")
+              << " check started_stop did not pass\n";
     return 1;
   }
   return exit_code;

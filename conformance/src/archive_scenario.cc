@@ -7,6 +7,7 @@
 #include "live_poll.h"
 #include "opentok_common/random.h"
 #include "publisher_session.h"
+#include "sdk_status.h"
 #include "target.h"
 
 namespace opentok::conformance {
@@ -33,17 +34,6 @@ ArchiveState StateOf(ArchiveStatus status) {
     case ArchiveStatus::kUnknown: break;
   }
   throw std::runtime_error("archive has status '" + std::string(ToString(status)) + "', outside the lifecycle table");
-}
-
-// The HTTP status of one SDK call: the wire status on success, the exception's on error.
-template <typename Call>
-int StatusOf(Call&& call) {
-  try {
-    call();
-    return CurrentTarget().recorder().last_status();
-  } catch (RequestException const& e) {
-    return e.http_status();
-  }
 }
 
 void Advance(std::chrono::seconds seconds) { CurrentTarget().control().Advance(seconds.count() + 1); }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "cell_name.h"
+
 namespace opentok::conformance {
 namespace {
 
@@ -137,11 +139,7 @@ bool IsRestOperation(ArchiveOperation operation) {
 }
 
 std::string CellId(TransitionCell const& cell) {
-  std::string id = std::string(Name(cell.from)) + "_" + std::string(Name(cell.operation));
-  for (char& c : id) {
-    if (c == '-') c = '_';
-  }
-  return id;
+  return CellName(Name(cell.from), Name(cell.operation));
 }
 
 void PrintTo(TransitionCell const& cell, std::ostream* os) { *os << CellId(cell) << ": " << DescribeOutcome(cell); }

@@ -6,13 +6,19 @@
 
 namespace opentok::conformance {
 
-// Base fixture of every check: after each check, archives it left recording are stopped
-// (so a failing check leaves nothing running on a live project).
+// Base fixture of every check: after each check, archives it left recording and
+// broadcasts it left started are stopped (so a failing check leaves nothing running on a
+// live project).
 class ConformanceTest : public ::testing::Test {
  protected:
   void TearDown() override;
 
   static Target const& target() { return CurrentTarget(); }
+  // Credentials for one check: on a mock a project of its own (so nothing another check
+  // did can change a count), on live the configured project.
+  static Credentials OwnProject() {
+    return target().has_control_plane() ? target().control().CreateProject() : target().credentials();
+  }
 };
 
 // Skips the current check with a reason unless the target has the mock control plane.

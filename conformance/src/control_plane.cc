@@ -93,9 +93,12 @@ void ControlPlane::Disconnect(std::string const& session_id, std::string const& 
   Expect(204, HttpMethod::kDelete, SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id));
 }
 
-std::string ControlPlane::Publish(std::string const& session_id, std::string const& connection_id) const {
+std::string ControlPlane::Publish(std::string const& session_id, std::string const& connection_id,
+                                  std::string const& name, std::string const& video_type) const {
   auto path = SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id) + "/streams";
-  return ParseObject(Expect(201, HttpMethod::kPost, path, R"({"name":"conformance"})")).at("streamId").get<std::string>();
+  nlohmann::json body = {{"name", name}};
+  if (!video_type.empty()) body["videoType"] = video_type;
+  return ParseObject(Expect(201, HttpMethod::kPost, path, body.dump())).at("streamId").get<std::string>();
 }
 
 void ControlPlane::Unpublish(std::string const& session_id, std::string const& stream_id) const {
@@ -105,6 +108,11 @@ void ControlPlane::Unpublish(std::string const& session_id, std::string const& s
 void ControlPlane::SetUploadTarget(std::string const& api_key) const {
   Expect(200, HttpMethod::kPut, "/_mock/projects/" + common::PercentEncode(api_key) + "/archive-storage",
          R"({"type":"s3","bucket":"conformance"})");
+}
+
+void ControlPlane::FailBroadcastOutput(std::string const& broadcast_id, std::string const& output) const {
+  std::string body = output.empty() ? "" : nlohmann::json{{"output", output}}.dump();
+  Expect(200, HttpMethod::kPost, "/_mock/broadcasts/" + common::PercentEncode(broadcast_id) + "/fail", body);
 }
 
 }  // namespace opentok::conformance

@@ -38,11 +38,16 @@ class ControlPlane {
   HttpResponse TryConnect(std::string const& session_id, std::string const& token) const;
   Connection Connect(std::string const& session_id, std::string const& token) const;
   void Disconnect(std::string const& session_id, std::string const& connection_id) const;
-  // Returns the stream id.
-  std::string Publish(std::string const& session_id, std::string const& connection_id) const;
+  // Publishes a stream (named `name`, of `video_type` "camera", "screen" or "custom"; empty:
+  // the mock's default) and returns its id.
+  std::string Publish(std::string const& session_id, std::string const& connection_id,
+                      std::string const& name = "conformance", std::string const& video_type = "") const;
   void Unpublish(std::string const& session_id, std::string const& stream_id) const;
   // Makes the project deliver archives to an upload target (status "uploaded").
   void SetUploadTarget(std::string const& api_key) const;
+  // Makes one output of a started broadcast fail (`output`: an RTMP output's id or "hls";
+  // empty: every output), as a broken RTMP server or CDN would.
+  void FailBroadcastOutput(std::string const& broadcast_id, std::string const& output = "") const;
 
  private:
   HttpResponse Call(HttpMethod method, std::string const& path, std::string const& body) const;

@@ -1,6 +1,7 @@
 // opentok-conformance: checks that an OpenTok endpoint (the mock, in process or at a URL,
 // or the live service) and this SDK agree on token formats, session ids, the archive
-// lifecycle, error semantics and listing.
+// and broadcast lifecycles, layouts, stream selection, class lists, error semantics and
+// listing.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <iostream>
 
 #include "archive_tracker.h"
+#include "broadcast_tracker.h"
 #include "conformance_test.h"
 #include "summary_listener.h"
 #include "transition_matrix.h"
@@ -34,8 +36,9 @@ Target (environment):
                                      a standalone mock's archive timings, if not the defaults
 
 Options:
-  --matrix-out=FILE                  write the archive transition matrix with this run's
-                                     verdicts (Markdown) to FILE
+  --matrix-out=FILE                  write the archive and broadcast transition matrices
+                                     with this run's verdicts (Markdown, between the
+                                     README's marker comments) to FILE
   --gtest_output=xml:FILE            JUnit-style report; all other --gtest_* flags work too
 
 )";
@@ -56,6 +59,9 @@ class TargetEnvironment : public ::testing::Environment {
     for (auto const& left : ArchiveTracker::Instance().CleanUpAll()) {
       ADD_FAILURE() << "archive left behind after clean-up: " << left;
     }
+    for (auto const& left : BroadcastTracker::Instance().CleanUpAll()) {
+      ADD_FAILURE() << "broadcast still started after clean-up: " << left;
+    }
     // Stop an in-process mock here, not during static destruction: its worker threads
     // use library statics that are gone by then.
     SetCurrentTarget(nullptr);
@@ -68,7 +74,10 @@ class TargetEnvironment : public ::testing::Environment {
 
 }  // namespace
 
-void ConformanceTest::TearDown() { ArchiveTracker::Instance().StopRecording(); }
+void ConformanceTest::TearDown() {
+  ArchiveTracker::Instance().StopRecording();
+  BroadcastTracker::Instance().StopStarted();
+}
 
 }  // namespace opentok::conformance
 
@@ -87,7 +96,7 @@ int main(int argc, char** argv) {
   int status = RUN_ALL_TESTS();
   if (!matrix_out.empty()) {
     std::ofstream out(matrix_out);
-    out << FormatTransitionMatrix(summary->VerdictsByName(), CurrentTargetKind());
+    out << FormatReadmeMatrices(summary->VerdictsByName(), CurrentTargetKind());
     if (!out) {
       std::cerr << "cannot write " << matrix_out << "\n";
       return 1;

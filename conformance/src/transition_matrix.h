@@ -7,11 +7,18 @@
 
 namespace opentok::conformance {
 
-// Test-suite prefix of the parameterized transition checks.
+// Test-suite prefixes of the parameterized transition checks.
 inline constexpr char kTransitionSuite[] = "ArchiveTransitions/ArchiveTransitionTest";
+inline constexpr char kBroadcastTransitionSuite[] = "BroadcastTransitions/BroadcastTransitionTest";
 
-// The archive transition table as a Markdown matrix (states × operations), each cell the
-// expected outcome with this run's verdict. Cells without a check are "—".
+// A transition table as a Markdown matrix (states × operations), each cell the expected
+// outcome with this run's verdict. Pairs without a cell are "—".
 std::string FormatTransitionMatrix(std::map<std::string, Verdict> const& verdicts, std::string const& target);
+std::string FormatBroadcastMatrix(std::map<std::string, Verdict> const& verdicts, std::string const& target);
+
+// What --matrix-out writes: both matrices, each between the README's marker comments
+// (`<!-- transition-matrix:begin -->`, `<!-- broadcast-matrix:begin -->`, and the
+// matching `:end`), so scripts/readme-matrix can replace each block of README.md.
+std::string FormatReadmeMatrices(std::map<std::string, Verdict> const& verdicts, std::string const& target);
 
 }  // namespace opentok::conformance

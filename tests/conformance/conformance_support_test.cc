@@ -2,9 +2,11 @@
 // promise never to print credentials) would mean nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "archive_transitions.h"
+#include "broadcast_transitions.h"
 #include "redaction.h"
 #include "token_inspector.h"
 #include "transition_matrix.h"
@@ -108,6 +110,50 @@ TEST(TransitionTable, EveryCellIsUniqueAndWellFormed) {
   }
 }
 
+TEST(BroadcastTransitionTable, EveryCellIsUniqueAndWellFormed) {
+  std::set<std::string> ids;
+  for (auto const& cell : BroadcastTransitionTable()) {
+    EXPECT_TRUE(ids.insert(CellId(cell)).second) << "duplicate cell " << CellId(cell);
+    EXPECT_EQ(cell.status.has_value(), IsRestOperation(cell.operation)) << CellId(cell);
+    // Output statuses exist only while a broadcast runs.
+    if (cell.outputs != OutputStatus::kUnchecked) {
+      EXPECT_EQ(Name(cell.to), Name(BroadcastState::kStarted)) << CellId(cell);
+    }
+  }
+}
+
+TEST(BroadcastTransitionTable, EveryStateAndOperationPairIsDecided) {
+  auto table = BroadcastTransitionTable();
+  EXPECT_EQ(table.size(), AllBroadcastStates().size() * AllBroadcastOperations().size());
+  for (auto state : AllBroadcastStates()) {
+    for (auto operation : AllBroadcastOperations()) {
+      auto matches = std::count_if(table.begin(), table.end(), [&](BroadcastCell const& cell) {
+        return cell.from == state && cell.operation == operation;
+      });
+      EXPECT_EQ(matches, 1) << Name(state) << " × " << Name(operation);
+    }
+  }
+}
+
+TEST(BroadcastTransitionTable, OnlyTheDocumentedStatusesAndTransitions) {
+  for (auto const& cell : BroadcastTransitionTable()) {
+    // Nothing brings a broadcast back or makes one up: none stays none (only a start
+    // makes a new broadcast, whose state the none row shows), stopped stays stopped.
+    bool starts = cell.operation == BroadcastOperation::kStart || cell.operation == BroadcastOperation::kStartTagged;
+    if (cell.from == BroadcastState::kStopped || (cell.from == BroadcastState::kNone && !starts)) {
+      EXPECT_EQ(Name(cell.to), Name(cell.from)) << CellId(cell);
+    }
+    if (cell.status) {
+      EXPECT_TRUE(*cell.status == 200 || *cell.status == 204 || *cell.status == 404 || *cell.status == 409)
+          << CellId(cell);
+    }
+    // 404 only where no broadcast exists, or for stopping one that has already stopped.
+    if (cell.status == 404) {
+      EXPECT_TRUE(cell.from == BroadcastState::kNone || cell.operation == BroadcastOperation::kStop) << CellId(cell);
+    }
+  }
+}
+
 TEST(TransitionMatrix, MarksVerdictsAndAbsentCells) {
   std::map<std::string, Verdict> verdicts{
       {std::string(kTransitionSuite) + ".Cell/started_stop", Verdict::kPass},
@@ -121,6 +167,40 @@ TEST(TransitionMatrix, MarksVerdictsAndAbsentCells) {
   EXPECT_NE(matrix.find("404 → none (not run)"), std::string::npos);
   EXPECT_NE(matrix.find("| — |"), std::string::npos);
   EXPECT_NE(matrix.find("Verdicts against: test target."), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opentok::conformance
+
+namespace opentok::conformance {
+namespace {
+
+TEST(BroadcastMatrix, HasEveryCellWithItsVerdict) {
+  std::map<std::string, Verdict> verdicts{
+      {std::string(kBroadcastTransitionSuite) + ".Cell/started_unpublish", Verdict::kPass},
+      {std::string(kBroadcastTransitionSuite) + ".Cell/started_start", Verdict::kFail},
+  };
+  std::string matrix = FormatBroadcastMatrix(verdicts, "test target");
+  EXPECT_NE(matrix.find("| state \\ operation | start | start-tagged | stop |"), std::string::npos) << matrix;
+  EXPECT_NE(matrix.find("→ started (outputs offline/ready) ✅"), std::string::npos) << matrix;
+  EXPECT_NE(matrix.find("409 → started ❌"), std::string::npos);
+  EXPECT_NE(matrix.find("404 → stopped (not run)"), std::string::npos) << "stopped_stop";
+  EXPECT_EQ(matrix.find("| — |"), std::string::npos) << "every pair is decided";
+}
+
+TEST(ReadmeMatrices, BothMatricesBetweenTheirMarkers) {
+  std::string text = FormatReadmeMatrices({}, "t");
+  auto archive_begin = text.find("<!-- transition-matrix:begin -->\n| state");
+  auto archive_end = text.find("<!-- transition-matrix:end -->\n");
+  auto broadcast_begin = text.find("<!-- broadcast-matrix:begin -->\n| state");
+  auto broadcast_end = text.find("<!-- broadcast-matrix:end -->\n");
+  ASSERT_NE(archive_begin, std::string::npos);
+  ASSERT_NE(broadcast_end, std::string::npos);
+  EXPECT_LT(archive_begin, archive_end);
+  EXPECT_LT(archive_end, broadcast_begin);
+  EXPECT_LT(broadcast_begin, broadcast_end);
+  EXPECT_NE(text.find("start-tagged"), std::string::npos);
+  EXPECT_NE(text.find("72h-expiry"), std::string::npos);
 }
 
 }  // namespace
