@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core_fixture.h"
 #include "opentok_common/api_rules.h"
@@ -101,6 +103,44 @@ std::string RowName(::testing::TestParamInfo<BroadcastTransition> const& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryRow, BroadcastRowTest, ::testing::ValuesIn(kBroadcastTransitions), RowName);
+
+// README.md's "The broadcast lifecycle" table says what kBroadcastTransitions says: one row
+// per transition, `| from | event (explanation) | to |`.
+TEST_F(BroadcastTest, TheReadmeLifecycleTableIsTheTransitionTable) {
+  std::ifstream readme(OPENTOK_README_PATH);
+  ASSERT_TRUE(readme) << OPENTOK_README_PATH;
+  std::string line;
+  while (std::getline(readme, line) && line != "### The broadcast lifecycle") {
+  }
+  ASSERT_EQ(line, "### The broadcast lifecycle");
+  std::vector<std::vector<std::string>> rows;
+  bool in_table = false;
+  while (std::getline(readme, line)) {
+    if (line.rfind("|", 0) != 0) {
+      if (in_table) break;
+      continue;
+    }
+    in_table = true;
+    std::vector<std::string> cells;
+    std::stringstream cells_text(line.substr(1));
+    std::string cell;
+    while (std::getline(cells_text, cell, '|')) {
+      auto first = cell.find_first_not_of(' ');
+      cells.push_back(first == std::string::npos ? "" : cell.substr(first, cell.find_last_not_of(' ') - first + 1));
+    }
+    rows.push_back(std::move(cells));
+  }
+  ASSERT_GE(rows.size(), 2u);
+  rows.erase(rows.begin(), rows.begin() + 2);  // header and separator
+  ASSERT_EQ(rows.size(), kBroadcastTransitions.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto const& row = kBroadcastTransitions[i];
+    ASSERT_EQ(rows[i].size(), 3u);
+    EXPECT_EQ(rows[i][0], ToString(row.from));
+    EXPECT_EQ(rows[i][1].rfind(ToString(row.event), 0), 0u) << rows[i][1];
+    EXPECT_EQ(rows[i][2], ToString(row.to));
+  }
+}
 
 TEST_F(BroadcastTest, TheTableCoversBothStatusesAndEveryEvent) {
   std::set<BroadcastStatus> statuses;
