@@ -1,14 +1,17 @@
 // The mock's core (MockService) without HTTP: archive and broadcast start+stop, get, and a
 // list page of 50 with 10, 1,000 and 100,000 stored: a page must cost the same whatever the
-// total. The clock is frozen so that no timer fires inside a measurement.
+// total; then session control: signals, force-disconnect and SIP dial. The clock is frozen
+// so that no timer fires inside a measurement.
 
 #include <benchmark/benchmark.h>
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "mock_fixture.h"
+#include "opentok/opentok.h"
 
 namespace {
 
@@ -136,5 +139,90 @@ void BM_CoreListBroadcasts(benchmark::State& state) {
   state.SetLabel(std::to_string(items) + " items");
 }
 BENCHMARK(BM_CoreListBroadcasts)->ArgName("stored")->Arg(10)->Arg(1000)->Arg(100000);
+
+// --- Session control: signals, force-disconnect, SIP dial ----------------------------------
+
+// A routed session with `clients` connected clients (besides the fixture's publisher).
+struct SessionControlFixture : CoreFixture {
+  explicit SessionControlFixture(std::size_t clients) : ot(project.api_key, project.api_secret) {
+    for (std::size_t i = 0; i < clients; ++i) connection_ids.push_back(Connect());
+  }
+  std::string Connect() { return Must(service.Connect(session_id, ot.GenerateToken(session_id))).connection_id; }
+  opentok::OpenTok ot;
+  std::vector<std::string> connection_ids;
+};
+
+// Calls `refill` (untimed) whenever `pool` is empty, then times `use` on its last item.
+// Connections come and go by the hundred: the session stays near its fixture size.
+template <typename Refill, typename Use>
+void FromPool(benchmark::State& state, std::vector<std::string>& pool, Refill refill, Use use) {
+  for (auto _ : state) {
+    if (pool.empty()) {
+      state.PauseTiming();
+      refill();
+      state.ResumeTiming();
+    }
+    use(pool.back());
+    pool.pop_back();
+  }
+}
+constexpr std::size_t kPoolSize = 100;
+
+// A signal to every client of a session of 2 or 50: one inbox entry per client (inboxes
+// keep their newest 1,000, so memory stays flat however long it runs).
+void BM_CoreSignalSession(benchmark::State& state) {
+  SessionControlFixture fixture(static_cast<std::size_t>(state.range(0)));
+  opentok_mock::SignalRequest signal{"chat", std::string(64, 'x')};
+  for (auto _ : state) Must(fixture.service.Signal(fixture.project.api_key, fixture.session_id, signal));
+}
+BENCHMARK(BM_CoreSignalSession)->ArgName("clients")->Arg(2)->Arg(50);
+
+void BM_CoreSignalConnection(benchmark::State& state) {
+  SessionControlFixture fixture(50);
+  opentok_mock::SignalRequest signal{"chat", std::string(64, 'x')};
+  auto const& target = fixture.connection_ids[25];
+  for (auto _ : state) Must(fixture.service.Signal(fixture.project.api_key, fixture.session_id, signal, target));
+}
+BENCHMARK(BM_CoreSignalConnection);
+
+// Force-disconnecting a publishing client from a session of about 50: its stream goes, the
+// event reaches archives, broadcasts and moderation, and it joins the left connections.
+void BM_CoreForceDisconnect(benchmark::State& state) {
+  SessionControlFixture fixture(50);
+  std::vector<std::string> pool;
+  FromPool(
+      state, pool,
+      [&] {
+        for (std::size_t i = 0; i < kPoolSize; ++i) {
+          pool.push_back(fixture.Connect());
+          Must(fixture.service.Publish(fixture.session_id, pool.back(), {}));
+        }
+      },
+      [&](std::string const& connection_id) {
+        Must(fixture.service.ForceDisconnect(fixture.project.api_key, fixture.session_id, connection_id));
+      });
+}
+BENCHMARK(BM_CoreForceDisconnect);
+
+// A SIP dial: token verification, a sip connection and its published stream. The calls are
+// hung up (untimed) by the hundred.
+void BM_CoreDial(benchmark::State& state) {
+  SessionControlFixture fixture(2);
+  opentok_mock::DialRequest request;
+  request.session_id = fixture.session_id;
+  request.token = fixture.ot.GenerateToken(fixture.session_id);
+  request.uri = "sip:user@sip.example.com;transport=tls";
+  std::vector<std::string> calls;
+  for (auto _ : state) {
+    calls.push_back(Must(fixture.service.Dial(fixture.project.api_key, request)).connection_id);
+    if (calls.size() == kPoolSize) {
+      state.PauseTiming();
+      for (auto const& id : calls) Must(fixture.service.ForceDisconnect(fixture.project.api_key, fixture.session_id, id));
+      calls.clear();
+      state.ResumeTiming();
+    }
+  }
+}
+BENCHMARK(BM_CoreDial);
 
 }  // namespace

@@ -64,4 +64,41 @@ inline Error AlreadyBroadcasting() {
   return Conflict(-1, "Conflict. The session is already being broadcast. Use a distinct multiBroadcastTag.");
 }
 
+// --- Signals, moderation, SIP ---------------------------------------------------------------
+inline Error PayloadTooLarge(std::string message) { return Error{413, -1, std::move(message)}; }
+// The Java, PHP and Ruby SDKs' fixtures carry this code and text.
+inline Error SignalDataMissing() { return Error{400, 15202, "Signal payload 'data' must be set"}; }
+// Signals to a session nobody is connected to are a 404 (the PHP SDK's fixture).
+inline Error NoClientsToSignal() {
+  return NotFound("Not found. No clients are actively connected to the OpenTok session.");
+}
+inline Error ConnectionNotConnected() { return NotFound("Not found. The connection is not connected to the session."); }
+// The body of the PHP SDK's fixture, code included.
+inline Error InvalidDtmfDigits() { return Error{400, 400, "Invalid DTMF Digits"}; }
+inline Error RelayedSessionSip() { return Conflict(-1, "A SIP call should use the OpenTok routed mode."); }
+
+// --- Live captions, Experience Composer renders, Audio Connector ---------------------------
+// Captions, renders and Audio Connector calls join with a client token of the session.
+inline Error TokenMissing() { return BadRequest("Bad request. The token (a client token of the session) is missing."); }
+// The real service's code and text for a second captioning of one session.
+inline Error CaptionsAlreadyEnabled() { return Conflict(60003, "Audio captioning is already enabled"); }
+inline Error RelayedSessionCaptions() {
+  return Conflict(-1, "Only routed sessions are allowed to initiate live captions.");
+}
+inline Error CaptionsNotFound() { return NotFound("Not found. You passed in an invalid captions ID."); }
+inline Error CaptionsNotFoundOrStopped() {
+  return NotFound("Not found. The captions do not exist or have already stopped.");
+}
+inline Error RelayedSessionRender() { return Conflict(-1, "Only routed sessions are allowed to initiate renders."); }
+inline Error RenderNotFound() { return NotFound("Not found. You passed in an invalid render ID."); }
+inline Error RenderNotFoundOrStopped() {
+  return NotFound("Not found. The render does not exist or has already stopped.");
+}
+inline Error RelayedSessionAudioConnector() {
+  return Conflict(-1, "Only routed sessions are allowed to initiate Connect Calls.");
+}
+inline Error AudioConnectorNotFound() {
+  return NotFound("Not found. No Audio Connector call with this id or connection id is connected.");
+}
+
 }  // namespace opentok_mock::errors

@@ -22,6 +22,11 @@ enum class ArchiveStatus { kStarted, kPaused, kStopped, kUploaded, kAvailable, k
 enum class BroadcastStatus { kStarted, kStopped };
 enum class HlsStatus { kConnecting, kReady, kLive, kEnded, kError };
 enum class RtmpStatus { kConnecting, kLive, kOffline, kError };
+// Who is behind a connection: an OpenTok.js/native client, a SIP call, an Experience
+// Composer render or an Audio Connector WebSocket.
+enum class ConnectionKind { kClient, kSip, kRender, kWebsocket };
+// Why a connection left (the session-monitoring callbacks' `reason` names).
+enum class DisconnectReason { kClientDisconnected, kForceDisconnected, kNetworkDisconnected };
 
 std::string_view ToString(MediaMode value);
 std::string_view ToString(ArchiveMode value);
@@ -34,12 +39,15 @@ std::string_view ToString(ArchiveStatus value);
 std::string_view ToString(BroadcastStatus value);
 std::string_view ToString(HlsStatus value);
 std::string_view ToString(RtmpStatus value);
+std::string_view ToString(ConnectionKind value);
+std::string_view ToString(DisconnectReason value);
 
 std::optional<ArchiveMode> ParseArchiveMode(std::string_view text);
 std::optional<Role> ParseRole(std::string_view text);
 std::optional<OutputMode> ParseOutputMode(std::string_view text);
 std::optional<StreamMode> ParseStreamMode(std::string_view text);
 std::optional<VideoType> ParseVideoType(std::string_view text);
+std::optional<DisconnectReason> ParseDisconnectReason(std::string_view text);
 
 // True for started and paused: the archive is still in progress.
 bool IsRecording(ArchiveStatus status);
@@ -80,6 +88,10 @@ struct Connection {
   TokenFormat token_format = TokenFormat::kJwt;
   std::vector<std::string> initial_layout_class_list;
   std::int64_t created_at_ms = 0;
+  ConnectionKind kind = ConnectionKind::kClient;
+  // The streams the service's own subscribers receive (an Audio Connector's WebSocket);
+  // clients' subscriptions are not simulated.
+  std::vector<std::string> subscribed_stream_ids;
 };
 
 struct PublishSettings {
@@ -99,6 +111,20 @@ struct Stream {
   bool has_video = true;
   std::vector<std::string> layout_class_list;
   std::int64_t created_at_ms = 0;
+  bool audio_muted = false;  // force-muted by a moderator (REST mute calls)
+};
+
+// A connection that left the session, and why.
+struct LeftConnection {
+  Connection connection;
+  DisconnectReason reason = DisconnectReason::kClientDisconnected;
+  std::int64_t left_at_ms = 0;
+};
+
+// POST .../session/{sid}/mute: while active, streams published later are muted too.
+struct MuteAllState {
+  bool active = false;
+  std::vector<std::string> excluded_stream_ids;
 };
 
 // A session with everyone in it (control-plane introspection).
@@ -108,6 +134,8 @@ struct SessionSnapshot {
   std::vector<Stream> streams;
   std::vector<std::string> recording_archive_ids;
   std::vector<std::string> started_broadcast_ids;
+  std::vector<LeftConnection> left_connections;  // most recent last
+  MuteAllState mute_all;
 };
 
 // The layout of a composed archive or a broadcast (empty strings: not set).

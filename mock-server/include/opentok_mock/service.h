@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,9 +11,11 @@
 
 #include "opentok_mock/clock.h"
 #include "opentok_mock/journal.h"
+#include "opentok_mock/media_model.h"
 #include "opentok_mock/model.h"
 #include "opentok_mock/rest_auth.h"
 #include "opentok_mock/result.h"
+#include "opentok_mock/session_control.h"
 
 namespace opentok_mock {
 
@@ -35,6 +38,9 @@ struct ServiceOptions {
   bool frozen_clock = false;
   // The "real" time source (tests inject one to move wall time without sleeping).
   MockClock::WallSource wall_clock = SystemWallMs;
+  // Whether a render's page loads (called at the start, outside the service's lock). Empty:
+  // every URL loads. The HTTP layer fetches loopback URLs with it; the core has no HTTP.
+  std::function<bool(std::string const& url)> url_loadable;
 };
 
 // The mock OpenTok service: all state and rules, no HTTP. Thread-safe: one reader/writer
@@ -74,7 +80,8 @@ class MockService {
   // --- Simulated clients (the control plane) ----------------------------------------------
   // Connects a client with a client token (JWT or T1), verified as the real service would.
   Result<Connection> Connect(std::string_view session_id, std::string_view token);
-  Status Disconnect(std::string_view session_id, std::string_view connection_id);
+  Status Disconnect(std::string_view session_id, std::string_view connection_id,
+                    DisconnectReason reason = DisconnectReason::kClientDisconnected);
   Result<Stream> Publish(std::string_view session_id, std::string_view connection_id, PublishSettings const& settings);
   Status Unpublish(std::string_view session_id, std::string_view stream_id);
 
@@ -128,6 +135,72 @@ class MockService {
   Result<Broadcast> FindBroadcast(std::string_view broadcast_id);
   std::vector<Broadcast> AllBroadcasts(std::string_view api_key = {});
   Result<Broadcast> FailBroadcastOutput(std::string_view broadcast_id, std::string_view output = {});
+
+  // --- Signals, moderation, connections (REST, project-scoped) ---------------------------
+  // Empty `connection_id`: every client connection of the session (404 when none is
+  // connected). 400 (code 15202) without data; 413 for a type over 128 or data over 8192 bytes.
+  Status Signal(std::string_view api_key, std::string_view session_id, SignalRequest const& signal,
+                std::string_view connection_id = {});
+  // The connection leaves with reason forceDisconnected (a SIP call ends), with every
+  // consequence of a client leaving (its streams go, archives pause, the session may end).
+  Status ForceDisconnect(std::string_view api_key, std::string_view session_id, std::string_view connection_id);
+  // Mutes the stream's audio (a SIP call's stream only if it observes force mute).
+  Status ForceMuteStream(std::string_view api_key, std::string_view session_id, std::string_view stream_id);
+  // `active`: mutes every stream but the excluded ones, and keeps muting streams published
+  // later until a call with `active` false (which mutes nothing and unmutes nothing).
+  Status ForceMuteAll(std::string_view api_key, std::string_view session_id, MuteAllState const& request);
+  Result<std::vector<Connection>> ListConnections(std::string_view api_key, std::string_view session_id);
+
+  // --- SIP (REST, project-scoped) ---------------------------------------------------------
+  // The token is a client token for the session, verified like Connect's. The call joins as a
+  // connection of kind sip publishing one stream.
+  Result<SipCall> Dial(std::string_view api_key, DialRequest const& request);
+  // Empty `connection_id`: every SIP connection of the session.
+  Status PlayDtmf(std::string_view api_key, std::string_view session_id, std::string_view digits,
+                  std::string_view connection_id = {});
+  // Control plane: what a connection (present or recently left) received, and the session's
+  // SIP calls in progress.
+  Result<ConnectionActivity> GetConnectionActivity(std::string_view session_id, std::string_view connection_id);
+  Result<std::vector<SipCall>> SipCalls(std::string_view session_id);
+
+  // --- Live captions (REST, project-scoped) ----------------------------------------------
+  // One per session (409, code 60003, while one is started); routed sessions only; the token
+  // is a client token of the session, verified like Connect's. Started captions stop at
+  // their maxDuration (mock time since the start).
+  Result<Captions> StartCaptions(std::string_view api_key, StartCaptionsRequest const& request);
+  // 404 for unknown or already stopped captions.
+  Status StopCaptions(std::string_view api_key, std::string_view captions_id);
+  Result<Captions> GetCaptions(std::string_view api_key, std::string_view captions_id);
+  // Control plane: any project's captions (all projects when `api_key` is empty), newest
+  // first, and a simulated failure.
+  std::vector<Captions> AllCaptions(std::string_view api_key = {});
+  Result<Captions> FindCaptions(std::string_view captions_id);
+  Result<Captions> FailCaptions(std::string_view captions_id);
+
+  // --- Experience Composer renders (REST, project-scoped) ---------------------------------
+  // The answer says `starting`; 2 s of mock time later the render is `started`, with a
+  // connection (kind render) publishing one stream in the session, or `failed` ("Could not
+  // load URL") when ServiceOptions::url_loadable said no. It stops at its maxDuration.
+  Result<Render> StartRender(std::string_view api_key, StartRenderRequest const& request);
+  // 404 for an unknown or already stopped render; its connection leaves the session.
+  Result<Render> StopRender(std::string_view api_key, std::string_view render_id);
+  Result<Render> GetRender(std::string_view api_key, std::string_view render_id);
+  Result<RenderPage> ListRenders(std::string_view api_key, ListQuery const& query);
+  // Control plane: any project's renders, newest first, and a simulated failure.
+  std::vector<Render> AllRenders(std::string_view api_key = {});
+  Result<Render> FindRender(std::string_view render_id);
+  Result<Render> FailRender(std::string_view render_id);
+
+  // --- Audio Connector (REST, project-scoped) ---------------------------------------------
+  // Adds a connection (kind websocket) subscribed to the requested streams, or to every
+  // stream of the session (also later ones) when none are requested. No WebSocket is opened.
+  Result<AudioConnector> ConnectAudio(std::string_view api_key, ConnectAudioRequest const& request);
+  // `id`: the call id or its connection id. The connection leaves the session; 404 when
+  // neither names a connected call.
+  Status DisconnectAudio(std::string_view api_key, std::string_view id);
+  // Control plane: any project's calls, newest first (also ended ones).
+  std::vector<AudioConnector> AllAudioConnectors(std::string_view api_key = {});
+  Result<AudioConnector> FindAudioConnector(std::string_view id);
 
   // --- Clock ------------------------------------------------------------------------------
   std::int64_t NowMs() const;

@@ -14,6 +14,9 @@ enum class TimerKind {
   kArchiveRetention,    // target: archive id
   kSessionEnded,        // target: session id
   kBroadcastMaxDuration,  // target: broadcast id
+  kCaptionsMaxDuration,   // target: captions id
+  kRenderLoaded,          // target: render id
+  kRenderMaxDuration,     // target: render id
 };
 
 // A timed transition. Timers are never removed when their reason goes away; instead the

@@ -62,6 +62,16 @@ constexpr std::array<std::pair<RtmpStatus, std::string_view>, 4> kRtmpStatuses{{
                                                                                {RtmpStatus::kOffline, "offline"},
                                                                                {RtmpStatus::kError, "error"}}};
 
+constexpr std::array<std::pair<ConnectionKind, std::string_view>, 4> kConnectionKinds{{
+    {ConnectionKind::kClient, "client"},
+    {ConnectionKind::kSip, "sip"},
+    {ConnectionKind::kRender, "render"},
+    {ConnectionKind::kWebsocket, "websocket"}}};
+constexpr std::array<std::pair<DisconnectReason, std::string_view>, 3> kDisconnectReasons{{
+    {DisconnectReason::kClientDisconnected, "clientDisconnected"},
+    {DisconnectReason::kForceDisconnected, "forceDisconnected"},
+    {DisconnectReason::kNetworkDisconnected, "networkDisconnected"}}};
+
 }  // namespace
 
 std::string_view ToString(MediaMode value) { return NameOf(kMediaModes, value); }
@@ -75,12 +85,17 @@ std::string_view ToString(ArchiveStatus value) { return NameOf(kArchiveStatuses,
 std::string_view ToString(BroadcastStatus value) { return NameOf(kBroadcastStatuses, value); }
 std::string_view ToString(HlsStatus value) { return NameOf(kHlsStatuses, value); }
 std::string_view ToString(RtmpStatus value) { return NameOf(kRtmpStatuses, value); }
+std::string_view ToString(ConnectionKind value) { return NameOf(kConnectionKinds, value); }
+std::string_view ToString(DisconnectReason value) { return NameOf(kDisconnectReasons, value); }
 
 std::optional<ArchiveMode> ParseArchiveMode(std::string_view text) { return Lookup(kArchiveModes, text); }
 std::optional<Role> ParseRole(std::string_view text) { return Lookup(kRoles, text); }
 std::optional<OutputMode> ParseOutputMode(std::string_view text) { return Lookup(kOutputModes, text); }
 std::optional<StreamMode> ParseStreamMode(std::string_view text) { return Lookup(kStreamModes, text); }
 std::optional<VideoType> ParseVideoType(std::string_view text) { return Lookup(kVideoTypes, text); }
+std::optional<DisconnectReason> ParseDisconnectReason(std::string_view text) {
+  return Lookup(kDisconnectReasons, text);
+}
 
 bool IsRecording(ArchiveStatus status) {
   return status == ArchiveStatus::kStarted || status == ArchiveStatus::kPaused;

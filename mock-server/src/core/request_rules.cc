@@ -34,6 +34,18 @@ std::optional<Error> ValidateListQuery(ListQuery const& query) {
   return std::nullopt;
 }
 
+std::int64_t CharacterCount(std::string_view text) {
+  // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+  return std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+std::optional<Error> ValidateStatusCallbackUrl(std::string const& url) {
+  if (url.empty() || rules::kStatusCallbackUrlLength.Contains(CharacterCount(url))) return std::nullopt;
+  return errors::BadRequest("Bad request. statusCallbackUrl must be " +
+                            std::to_string(rules::kStatusCallbackUrlLength.min) + " to " +
+                            std::to_string(rules::kStatusCallbackUrlLength.max) + " characters long.");
+}
+
 Status ApplySelectionChange(std::vector<SelectedStream>& selection, std::vector<Stream> const& published,
                             StreamSelectionChange const& change) {
   auto selected = std::find_if(selection.begin(), selection.end(),

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opentok_mock/model.h"
@@ -14,6 +15,11 @@ namespace opentok_mock {
 
 std::optional<Error> ValidateLayout(Layout const& layout);
 std::optional<Error> ValidateListQuery(ListQuery const& query);
+// The length of UTF-8 text in characters (code points), as the service counts URL and name
+// lengths (bodies arrive as JSON, so the text is valid UTF-8).
+std::int64_t CharacterCount(std::string_view text);
+// statusCallbackUrl of captions and renders: empty (none) or 15-2048 characters.
+std::optional<Error> ValidateStatusCallbackUrl(std::string const& url);
 
 // Applies a PATCH .../streams change to a manual-mode selection. Adding needs the stream to
 // be published in the session (`published`); adding a selected stream again updates its

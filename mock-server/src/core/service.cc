@@ -69,6 +69,10 @@ MockService::Impl::Impl(ServiceOptions opts)
   if (options.frozen_clock) clock.Freeze();
   events.Subscribe([this](SessionEvent const& event) { ArchivesOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { BroadcastsOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { ModerationOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { SipOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { RendersOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { AudioConnectorsOnSessionEvent(event); });
 }
 
 std::unique_lock<std::shared_mutex> MockService::Impl::WriteLock(std::int64_t& now_ms) {
@@ -105,6 +109,11 @@ void MockService::Impl::HandleTimer(Timer const& timer) {
       return HandleArchiveTimer(timer);
     case TimerKind::kBroadcastMaxDuration:
       return HandleBroadcastTimer(timer);
+    case TimerKind::kCaptionsMaxDuration:
+      return HandleCaptionsTimer(timer);
+    case TimerKind::kRenderLoaded:
+    case TimerKind::kRenderMaxDuration:
+      return HandleRenderTimer(timer);
   }
 }
 
@@ -140,6 +149,71 @@ Result<SessionRecord*> MockService::Impl::SessionForStart(std::string_view api_k
   // An id that does not even decode is malformed (400); a well-formed one is unknown (404).
   if (!opentok::common::DecodeSessionId(session_id)) return errors::BadRequest("Bad request. The sessionId is invalid.");
   return errors::SessionNotFound();
+}
+
+Result<SessionRecord*> MockService::Impl::ProjectSession(std::string_view api_key,
+                                                        std::string_view session_id) const {
+  auto* session = FindSession(session_id);
+  if (session == nullptr || session->view.api_key != api_key) return errors::SessionNotFound();
+  return session;
+}
+
+Result<ClientTokenClaims> MockService::Impl::VerifyTokenFor(SessionRecord const& session, std::string_view token,
+                                                            std::int64_t now_ms) const {
+  auto claims = VerifyClientToken(token, Lookup(), now_ms / 1000);
+  if (!claims) return claims.error();
+  if (claims->api_key != session.view.api_key) {
+    return errors::Forbidden("Invalid token: it was issued by another project than the session's");
+  }
+  if (claims->session_id != session.view.session_id) {
+    return errors::Forbidden("Invalid token: it was issued for another session");
+  }
+  return claims;
+}
+
+Connection& MockService::Impl::AddConnection(SessionRecord& session, Connection connection) {
+  session.connections.push_back(std::move(connection));
+  ++session.presence_epoch;  // cancels a pending "session ended" timer
+  return session.connections.back();
+}
+
+Status MockService::Impl::RemoveConnection(SessionRecord& session, std::string_view connection_id,
+                                           DisconnectReason reason, std::int64_t now_ms) {
+  auto connection = FindById(session.connections, &Connection::connection_id, connection_id);
+  if (connection == session.connections.end()) return errors::ConnectionNotFound();
+  Connection left = std::move(*connection);  // `connection_id` may view into it: use left's from here
+  session.connections.erase(connection);
+  // Its streams go first, one event each, as if the client had unpublished them.
+  for (auto it = FindById(session.streams, &Stream::connection_id, left.connection_id); it != session.streams.end();
+       it = FindById(session.streams, &Stream::connection_id, left.connection_id)) {
+    Stream gone = std::move(*it);
+    session.streams.erase(it);
+    events.Emit({SessionEventKind::kStreamUnpublished, session, now_ms, &gone, &left, reason});
+  }
+  ++session.presence_epoch;
+  events.Emit({SessionEventKind::kClientLeft, session, now_ms, nullptr, &left, reason});
+  if (session.connections.empty() && (!session.recording.empty() || !session.broadcasting.empty())) {
+    Schedule(TimerKind::kSessionEnded, session.view.session_id, session.presence_epoch,
+             now_ms + options.session_end_grace_s * 1000);
+  }
+  return Ok{};
+}
+
+Stream MockService::Impl::PublishStream(SessionRecord& session, Connection const& connection,
+                                        PublishSettings const& settings, std::int64_t now_ms) {
+  Stream stream{ids.Uuid(),
+                session.view.session_id,
+                connection.connection_id,
+                settings.name,
+                settings.video_type,
+                settings.has_audio,
+                settings.has_video,
+                connection.initial_layout_class_list,
+                now_ms};
+  std::string stream_id = stream.stream_id;
+  session.streams.push_back(std::move(stream));
+  events.Emit({SessionEventKind::kStreamPublished, session, now_ms, &session.streams.back()});
+  return *FindById(session.streams, &Stream::stream_id, stream_id);
 }
 
 ProjectLookup MockService::Impl::Lookup() const {
@@ -253,7 +327,8 @@ Result<SessionSnapshot> MockService::GetSession(std::string_view session_id) {
   auto lock = impl_->ReadLock();
   auto* session = impl_->FindSession(session_id);
   if (session == nullptr) return errors::SessionNotFound();
-  SessionSnapshot snapshot{session->view, session->connections, session->streams, {}, {}};
+  SessionSnapshot snapshot{session->view, session->connections, session->streams, {}, {}, {}, session->mute_all};
+  snapshot.left_connections.assign(session->left.begin(), session->left.end());
   for (auto* archive : session->recording) snapshot.recording_archive_ids.push_back(archive->view.id);
   for (auto* broadcast : session->broadcasting) snapshot.started_broadcast_ids.push_back(broadcast->view.id);
   return snapshot;
@@ -264,46 +339,24 @@ Result<Connection> MockService::Connect(std::string_view session_id, std::string
   auto lock = impl_->WriteLock(now);
   auto* session = impl_->FindSession(session_id);
   if (session == nullptr) return errors::SessionNotFound();
-  auto claims = VerifyClientToken(token, impl_->Lookup(), now / 1000);
+  auto claims = impl_->VerifyTokenFor(*session, token, now);
   if (!claims) return claims.error();
-  if (claims->api_key != session->view.api_key) {
-    return errors::Forbidden("Invalid token: it was issued by another project than the session's");
-  }
-  if (claims->session_id != session_id) return errors::Forbidden("Invalid token: it was issued for another session");
-  Connection connection{impl_->ids.Uuid(),
-                        session->view.session_id,
-                        claims->role,
-                        std::move(claims->connection_data),
-                        claims->format,
-                        std::move(claims->initial_layout_class_list),
-                        now};
-  session->connections.push_back(connection);
-  ++session->presence_epoch;  // cancels a pending "session ended" timer
-  return connection;
+  return impl_->AddConnection(*session, Connection{impl_->ids.Uuid(),
+                                                   session->view.session_id,
+                                                   claims->role,
+                                                   std::move(claims->connection_data),
+                                                   claims->format,
+                                                   std::move(claims->initial_layout_class_list),
+                                                   now});
 }
 
-Status MockService::Disconnect(std::string_view session_id, std::string_view connection_id) {
+Status MockService::Disconnect(std::string_view session_id, std::string_view connection_id,
+                               DisconnectReason reason) {
   std::int64_t now = 0;
   auto lock = impl_->WriteLock(now);
   auto* session = impl_->FindSession(session_id);
   if (session == nullptr) return errors::SessionNotFound();
-  auto connection = FindById(session->connections, &Connection::connection_id, connection_id);
-  if (connection == session->connections.end()) return errors::ConnectionNotFound();
-  session->connections.erase(connection);
-  // Its streams go first, one event each, as if the client had unpublished them.
-  for (auto it = FindById(session->streams, &Stream::connection_id, connection_id); it != session->streams.end();
-       it = FindById(session->streams, &Stream::connection_id, connection_id)) {
-    Stream gone = std::move(*it);
-    session->streams.erase(it);
-    impl_->events.Emit({SessionEventKind::kStreamUnpublished, *session, now, &gone});
-  }
-  ++session->presence_epoch;
-  impl_->events.Emit({SessionEventKind::kClientLeft, *session, now});
-  if (session->connections.empty() && (!session->recording.empty() || !session->broadcasting.empty())) {
-    impl_->Schedule(TimerKind::kSessionEnded, session->view.session_id, session->presence_epoch,
-                    now + impl_->options.session_end_grace_s * 1000);
-  }
-  return Ok{};
+  return impl_->RemoveConnection(*session, connection_id, reason, now);
 }
 
 Result<Stream> MockService::Publish(std::string_view session_id, std::string_view connection_id,
@@ -317,18 +370,7 @@ Result<Stream> MockService::Publish(std::string_view session_id, std::string_vie
   if (connection->role == Role::kSubscriber) {
     return errors::Forbidden("A client whose token has the subscriber role cannot publish.");
   }
-  Stream stream{impl_->ids.Uuid(),
-                session->view.session_id,
-                connection->connection_id,
-                settings.name,
-                settings.video_type,
-                settings.has_audio,
-                settings.has_video,
-                connection->initial_layout_class_list,
-                now};
-  session->streams.push_back(stream);
-  impl_->events.Emit({SessionEventKind::kStreamPublished, *session, now, &session->streams.back()});
-  return stream;
+  return impl_->PublishStream(*session, *connection, settings, now);
 }
 
 Status MockService::Unpublish(std::string_view session_id, std::string_view stream_id) {
@@ -381,11 +423,15 @@ void MockService::Reset() {
   impl_->sessions.clear();
   impl_->archives.clear();
   impl_->broadcasts.clear();
+  impl_->captions.clear();
+  impl_->renders.clear();
+  impl_->audio_connectors.clear();
   impl_->timers.Clear();
   impl_->next_due_ms.store(std::numeric_limits<std::int64_t>::max());
   for (auto& [key, project] : impl_->projects) {
     project->archives.clear();
     project->broadcasts.clear();
+    project->renders.clear();
   }
   impl_->ids.Reseed();
   impl_->journal.Clear();

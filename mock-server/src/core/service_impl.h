@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -15,10 +16,14 @@
 
 #include "opentok_mock/archive_transitions.h"
 #include "opentok_mock/broadcast_transitions.h"
+#include "opentok_mock/captions_transitions.h"
+#include "opentok_mock/client_token.h"
 #include "opentok_mock/credentials.h"
 #include "opentok_mock/ids.h"
+#include "opentok_mock/render_transitions.h"
 #include "opentok_mock/service.h"
 #include "opentok_mock/timer_queue.h"
+#include "media_records.h"
 #include "session_events.h"
 
 namespace opentok_mock {
@@ -55,6 +60,7 @@ struct ProjectRecord {
   std::optional<std::string> upload_target;
   std::vector<ArchiveRecord*> archives;  // creation order; deleted archives removed
   std::vector<BroadcastRecord*> broadcasts;  // creation order
+  std::vector<RenderRecord*> renders;        // creation order
 };
 
 struct SessionRecord {
@@ -66,6 +72,15 @@ struct SessionRecord {
   std::vector<BroadcastRecord*> broadcasts;  // creation order
   std::vector<BroadcastRecord*> broadcasting;  // started
   std::uint64_t presence_epoch = 0;       // bumped when clients come or go
+  // Media services (service_captions.cc, service_renders.cc, service_audio_connector.cc).
+  CaptionsRecord* captioning = nullptr;                 // the started captions: one per session
+  std::vector<RenderRecord*> rendering;                 // starting or started renders
+  std::vector<AudioConnectorRecord*> audio_connectors;  // connected WebSockets
+  // Session control (service_moderation.cc, service_signals.cc, service_sip.cc).
+  MuteAllState mute_all;
+  std::deque<LeftConnection> left;  // the most recent kMaxLeftConnections, oldest first
+  StringMap<ConnectionActivity> activity;  // by connection id: present and recently left ones
+  std::vector<SipCall> sip_calls;          // calls in progress
 };
 
 struct MockService::Impl {
@@ -85,6 +100,10 @@ struct MockService::Impl {
   StringMap<std::unique_ptr<SessionRecord>> sessions;
   StringMap<std::unique_ptr<ArchiveRecord>> archives;
   StringMap<std::unique_ptr<BroadcastRecord>> broadcasts;
+  StringMap<std::unique_ptr<CaptionsRecord>> captions;
+  StringMap<std::unique_ptr<RenderRecord>> renders;
+  StringMap<std::unique_ptr<AudioConnectorRecord>> audio_connectors;
+  std::uint64_t media_sequence = 0;  // creation order of captions, renders and Audio Connector calls
   TimerQueue timers;
   SessionEvents events;  // archives and broadcasts subscribe in the constructor
   std::uint64_t archive_sequence = 0;
@@ -108,6 +127,32 @@ struct MockService::Impl {
   // The project's session `session_id` for a start request: 400 for an id that does not even
   // decode, 404 for an unknown one (or another project's).
   Result<SessionRecord*> SessionForStart(std::string_view api_key, std::string const& session_id) const;
+  // The project's session, or 404 (REST calls on a session by path).
+  Result<SessionRecord*> ProjectSession(std::string_view api_key, std::string_view session_id) const;
+  // Verifies a client token for `session` as a connecting client's (403 when it does not fit).
+  Result<ClientTokenClaims> VerifyTokenFor(SessionRecord const& session, std::string_view token,
+                                           std::int64_t now_ms) const;
+
+  // --- Clients and streams (write lock held) ----------------------------------------------
+  // Every way into and out of a session goes through these, so that the session events are
+  // emitted once each whoever joins (clients, SIP calls, renders, WebSockets).
+  Connection& AddConnection(SessionRecord& session, Connection connection);
+  // Unpublishes the connection's streams, removes it and emits kClientLeft with `reason`;
+  // 404 when it is not connected.
+  Status RemoveConnection(SessionRecord& session, std::string_view connection_id, DisconnectReason reason,
+                          std::int64_t now_ms);
+  // Adds the connection's stream and emits kStreamPublished; returns it as the subscribers
+  // left it (force-muted, for instance).
+  Stream PublishStream(SessionRecord& session, Connection const& connection, PublishSettings const& settings,
+                       std::int64_t now_ms);
+
+  // --- Session control (write lock held) --------------------------------------------------
+  // Mutes new streams while a mute-all is active; records who left and why.
+  void ModerationOnSessionEvent(SessionEvent const& event);
+  // A SIP call ends when its connection leaves.
+  void SipOnSessionEvent(SessionEvent const& event);
+  // What `connection_id` received (signals, DTMF), created on first use.
+  ConnectionActivity& ActivityOf(SessionRecord& session, std::string const& connection_id);
 
   // --- Archive lifecycle (write lock held) ------------------------------------------------
   // Applies `event` through kArchiveTransitions; false when the table has no such row.
@@ -134,6 +179,29 @@ struct MockService::Impl {
   void BroadcastsOnSessionEvent(SessionEvent const& event);
   Broadcast View(BroadcastRecord const& broadcast) const;
   Result<BroadcastRecord*> ProjectBroadcast(std::string_view api_key, std::string_view broadcast_id) const;
+
+  // --- Live captions (write lock held) ----------------------------------------------------
+  bool Apply(CaptionsRecord& captions, CaptionsEvent event, std::int64_t at_ms);
+  void HandleCaptionsTimer(Timer const& timer);
+  Captions View(CaptionsRecord const& captions, std::int64_t now_ms) const;
+
+  // --- Renders (write lock held) ----------------------------------------------------------
+  // Applies `event` through kRenderTransitions; entering `started` joins the session (a
+  // connection publishing one stream), leaving it leaves the session.
+  bool Apply(RenderRecord& render, RenderEvent event, std::int64_t at_ms);
+  void HandleRenderTimer(Timer const& timer);
+  // The checks of a render start that need the state: session, token, media mode.
+  Result<RenderStart> CheckRenderStart(std::string_view api_key, StartRenderRequest const& request,
+                                       std::int64_t now_ms) const;
+  // A render whose connection is disconnected by anyone else stops.
+  void RendersOnSessionEvent(SessionEvent const& event);
+  Result<RenderRecord*> ProjectRender(std::string_view api_key, std::string_view render_id) const;
+
+  // --- Audio Connector (write lock held) --------------------------------------------------
+  // WebSockets subscribe to new streams (when they take every stream), lose unpublished
+  // ones, and end when their connection leaves.
+  void AudioConnectorsOnSessionEvent(SessionEvent const& event);
+  AudioConnector View(AudioConnectorRecord const& call) const;
 };
 
 }  // namespace opentok_mock

@@ -20,7 +20,7 @@ struct SessionRecord;
 enum class SessionEventKind {
   kStreamPublished,    // `stream` was just added to the session's streams
   kStreamUnpublished,  // `stream` was just removed (a client leaving unpublishes each of its streams first)
-  kClientLeft,         // a connection went away
+  kClientLeft,         // `connection` went away, for `reason`
   kSessionEnded,       // the grace period after the last client left elapsed and nobody came back
 };
 
@@ -29,6 +29,9 @@ struct SessionEvent {
   SessionRecord& session;
   std::int64_t at_ms;               // mock time (a timer's event carries its due time)
   Stream const* stream = nullptr;  // the stream events' stream
+  Connection const* connection = nullptr;  // kClientLeft: the connection that left
+  // kClientLeft, and kStreamUnpublished while its client leaves: why it left.
+  DisconnectReason reason = DisconnectReason::kClientDisconnected;
 };
 
 // Subscribers run synchronously, in subscription order, under the service's write lock.

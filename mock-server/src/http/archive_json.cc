@@ -3,6 +3,7 @@
 #include <string>
 
 #include "json_writer.h"
+#include "session_control_json.h"
 
 namespace opentok_mock::http {
 
@@ -59,11 +60,15 @@ nlohmann::json StreamToJson(Stream const& stream) {
 }
 
 nlohmann::json ConnectionToJson(Connection const& connection) {
-  return {{"connectionId", connection.connection_id},
-          {"role", ToString(connection.role)},
-          {"data", connection.data},
-          {"tokenFormat", ToString(connection.token_format)},
-          {"createdAt", connection.created_at_ms}};
+  nlohmann::json json{{"connectionId", connection.connection_id},
+                      {"role", ToString(connection.role)},
+                      {"data", connection.data},
+                      {"tokenFormat", ToString(connection.token_format)},
+                      {"createdAt", connection.created_at_ms},
+                      {"kind", ToString(connection.kind)}};
+  // What an Audio Connector's WebSocket receives.
+  if (connection.kind == ConnectionKind::kWebsocket) json["subscribedStreams"] = connection.subscribed_stream_ids;
+  return json;
 }
 
 nlohmann::json SessionSnapshotToJson(SessionSnapshot const& snapshot) {
@@ -76,8 +81,11 @@ nlohmann::json SessionSnapshotToJson(SessionSnapshot const& snapshot) {
     json["connectionId"] = stream.connection_id;
     json["hasAudio"] = stream.has_audio;
     json["hasVideo"] = stream.has_video;
+    json["audioMuted"] = stream.audio_muted;
     streams.push_back(std::move(json));
   }
+  nlohmann::json left = nlohmann::json::array();
+  for (auto const& connection : snapshot.left_connections) left.push_back(LeftConnectionToJson(connection));
   return {{"sessionId", session.session_id},
           {"apiKey", session.api_key},
           {"mediaMode", ToString(session.settings.media_mode)},
@@ -88,7 +96,9 @@ nlohmann::json SessionSnapshotToJson(SessionSnapshot const& snapshot) {
           {"connections", std::move(connections)},
           {"streams", std::move(streams)},
           {"recordingArchiveIds", snapshot.recording_archive_ids},
-          {"startedBroadcastIds", snapshot.started_broadcast_ids}};
+          {"startedBroadcastIds", snapshot.started_broadcast_ids},
+          {"leftConnections", std::move(left)},
+          {"muteAll", MuteAllToJson(snapshot.mute_all)}};
 }
 
 nlohmann::json JournalEntryToJson(JournalEntry const& entry) {

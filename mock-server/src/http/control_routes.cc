@@ -156,8 +156,17 @@ void Connect(httplib::Request const& req, httplib::Response& res, MockService& s
   SendJson(res, 201, ConnectionToJson(*connection));
 }
 
+// ?reason=networkDisconnected simulates a dropped network (default: clientDisconnected).
 void Disconnect(httplib::Request const& req, httplib::Response& res, MockService& service) {
-  auto status = service.Disconnect(Capture(req, 1), Capture(req, 2));
+  auto query = ParseQuery(req);
+  if (!query) return SendError(res, query.error());
+  auto reason_text = FindField(*query, "reason").value_or("clientDisconnected");
+  auto reason = ParseDisconnectReason(reason_text);
+  if (!reason) {
+    return SendError(res, errors::BadRequest("Bad request. 'reason' must be clientDisconnected, forceDisconnected or "
+                                             "networkDisconnected."));
+  }
+  auto status = service.Disconnect(Capture(req, 1), Capture(req, 2), *reason);
   if (!status) return SendError(res, status.error());
   SendNoContent(res);
 }
@@ -242,6 +251,8 @@ void RegisterControlRoutes(httplib::Server& server, MockService& service) {
   server.Get("/_mock/archives/([^/]+)/download", Bind(service, DownloadArchive));
 
   RegisterBroadcastControlRoutes(server, service);
+  RegisterSessionControlRoutes(server, service);
+  RegisterMediaControlRoutes(server, service);
 }
 
 }  // namespace opentok_mock::http

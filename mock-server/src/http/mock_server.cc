@@ -8,11 +8,13 @@
 
 #include "routes.h"
 #include "server_setup.h"
+#include "url_probe.h"
 
 namespace opentok_mock {
 
 struct MockServer::Impl {
-  explicit Impl(MockServerOptions opts) : options(std::move(opts)), service(options.service) {}
+  // Render pages on loopback URLs are fetched for real (url_probe.h).
+  explicit Impl(MockServerOptions opts) : options(std::move(opts)), service(http::WithUrlProbe(options.service)) {}
 
   MockServerOptions options;
   MockService service;

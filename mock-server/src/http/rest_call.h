@@ -47,6 +47,12 @@ std::span<RestRoute const> SessionRoutes();
 std::span<RestRoute const> ArchiveRoutes();
 std::span<RestRoute const> BroadcastRoutes();
 std::span<RestRoute const> StreamRoutes();
+std::span<RestRoute const> SignalRoutes();
+std::span<RestRoute const> ModerationRoutes();
+std::span<RestRoute const> SipRoutes();
+std::span<RestRoute const> CaptionsRoutes();
+std::span<RestRoute const> RenderRoutes();
+std::span<RestRoute const> AudioConnectorRoutes();
 // Every family's rows, in registration order.
 std::vector<RestRoute> RestRoutes();
 

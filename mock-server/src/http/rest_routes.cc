@@ -64,7 +64,9 @@ std::string RoutePattern(RestRoute const& route) {
 
 std::vector<RestRoute> RestRoutes() {
   std::vector<RestRoute> all;
-  for (auto family : {SessionRoutes(), ArchiveRoutes(), BroadcastRoutes(), StreamRoutes()}) {
+  for (auto family : {SessionRoutes(), ArchiveRoutes(), BroadcastRoutes(), StreamRoutes(), SignalRoutes(),
+                      ModerationRoutes(), SipRoutes(), CaptionsRoutes(), RenderRoutes(),
+                      AudioConnectorRoutes()}) {
     all.insert(all.end(), family.begin(), family.end());
   }
   return all;

@@ -15,6 +15,10 @@ void RegisterRestRoutes(httplib::Server& server, MockService& service);
 void RegisterControlRoutes(httplib::Server& server, MockService& service);
 // Its /_mock/broadcasts part.
 void RegisterBroadcastControlRoutes(httplib::Server& server, MockService& service);
+// Its session-control part: signal inboxes, DTMF logs, SIP calls.
+void RegisterSessionControlRoutes(httplib::Server& server, MockService& service);
+// Its media-services part: captions, renders, Audio Connector calls.
+void RegisterMediaControlRoutes(httplib::Server& server, MockService& service);
 
 // Pre-routing checks, the JSON error handler for bodies httplib leaves empty (404, 413...)
 // and the exception handler (JSON 500).
