@@ -60,6 +60,36 @@ async function routedSessionWithPublisher(data) {
   return { sessionId: session.sessionId, connectionId: connection.connectionId };
 }
 
+// A client token of `sessionId` (JWT, publisher role unless told).
+const clientToken = (sessionId, data, role = 'publisher') => opentok.generateToken(sessionId, { role, data });
+
+// The mock's view of a session: connections (with their kind), streams (with audioMuted),
+// recently left connections with their reason, and the mute-all state.
+async function sessionView(sessionId) {
+  const res = await control('GET', sessionPath(sessionId));
+  assert.equal(res.status, 200, res.text);
+  return res.body;
+}
+
+// What a simulated connection received: 'signals' or 'dtmf' ({count, items: [{..., at}]}).
+async function inbox(sessionId, connectionId, kind) {
+  const res = await control('GET', `${sessionPath(sessionId)}/connections/${connectionId}/${kind}`);
+  assert.equal(res.status, 200, res.text);
+  return res.body;
+}
+
+async function mockNow() {
+  return (await control('GET', '/_mock/clock')).body.now;
+}
+
+// A REST call with the SDK's own project JWT, for the few routes the SDK has no method for.
+async function rest(method, path) {
+  const res = await fetch(`${url}/v2/project/${apiKey}${path}`, {
+    method, headers: { 'X-OPENTOK-AUTH': opentok.generateJwt(), Accept: 'application/json' },
+  });
+  return { status: res.status, text: await res.text() };
+}
+
 async function advanceClock(seconds) {
   const res = await control('POST', '/_mock/clock/advance', { seconds });
   assert.equal(res.status, 200, res.text);
@@ -109,5 +139,5 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 module.exports = {
   OpenTok, opentok, url, apiKey, apiSecret, call, callAll, control, sessionPath, connect, publish,
   routedSessionWithPublisher, advanceClock, lastAnswer, answered, rejectsWith, check, passedCount,
-  unknownSessionId, unknownId,
+  unknownSessionId, unknownId, clientToken, sessionView, inbox, mockNow, rest,
 };

@@ -2,8 +2,9 @@
 // points at the mock. Usage: node interop.js (with OPENTOK_MOCK_URL, OPENTOK_API_KEY and
 // OPENTOK_API_SECRET set, e.g. by run-interop.sh). Exits non-zero on the first failure and
 // prints "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are
-// here; archive layouts and stream selection, broadcasts, and streams with their class
-// lists have a file each.
+// here; archive layouts and stream selection, broadcasts, streams with their class lists,
+// moderation (signals, force-disconnect, force-mute), SIP, live captions, renders and the
+// Audio Connector have a file each.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -13,6 +14,11 @@ const {
 const archiveSelection = require('./archive-selection');
 const broadcasts = require('./broadcasts');
 const streams = require('./streams');
+const moderation = require('./moderation');
+const sip = require('./sip');
+const captions = require('./captions');
+const renders = require('./renders');
+const audioConnector = require('./audio-connector');
 const { promisify } = require('node:util');
 
 async function main() {
@@ -105,6 +111,11 @@ async function main() {
   await archiveSelection.run();
   await broadcasts.run();
   await streams.run();
+  await moderation.run();
+  await sip.run();
+  await captions.run();
+  await renders.run();
+  await audioConnector.run();
 
   const journal = await control('GET', '/_mock/requests');
   await check('the journal saw the Node SDK and kept no tokens', async () => {

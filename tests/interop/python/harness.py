@@ -59,6 +59,37 @@ def routed_session_with_publisher(data):
     return session_id, connection["connectionId"]
 
 
+def client_token(session_id, data, role=Roles.publisher):
+    return opentok.generate_token(session_id, role=role, data=data)
+
+
+def session_view(session_id):
+    """The mock's view of a session: connections (with their kind), streams (with
+    audioMuted), recently left connections with their reason, and the mute-all state."""
+    res = control("GET", session_path(session_id))
+    assert res.status_code == 200, res.text
+    return res.json()
+
+
+def inbox(session_id, connection_id, kind):
+    """What a simulated connection received: kind "signals" or "dtmf"; the items with their
+    mock time `at`."""
+    res = control("GET", f"{session_path(session_id)}/connections/{connection_id}/{kind}")
+    assert res.status_code == 200, res.text
+    return res.json()["items"]
+
+
+def mock_now():
+    return control("GET", "/_mock/clock").json()["now"]
+
+
+def relayed_session_with_client():
+    """A relayed session the mock knows (a client joined it) and a token for it."""
+    session_id = opentok.create_session().session_id
+    connect(session_id, client_token(session_id, "name=relayed"))
+    return session_id, client_token(session_id, "name=relayed")
+
+
 def advance_clock(seconds):
     res = control("POST", "/_mock/clock/advance", {"seconds": seconds})
     assert res.status_code == 200, res.text

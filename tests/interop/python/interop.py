@@ -2,8 +2,9 @@
 points at the mock. Usage: python interop.py (with OPENTOK_MOCK_URL, OPENTOK_API_KEY and
 OPENTOK_API_SECRET set, e.g. by run-interop.sh). Stops at the first failure and prints
 "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are here;
-archive layouts and stream selection, broadcasts, and streams with their class lists have a
-file each."""
+archive layouts and stream selection, broadcasts, streams with their class lists, moderation
+(signals, force-disconnect, force-mute), SIP, live captions, renders and the Audio Connector
+have a file each."""
 
 import datetime
 
@@ -11,8 +12,13 @@ from opentok import MediaModes, Roles
 from opentok.exceptions import ArchiveError, AuthError, NotFoundError, RequestError
 
 import archive_selection
+import audio_connector
 import broadcasts
 import harness
+import live_captions
+import moderation
+import renders
+import sip_calls
 import streams
 from harness import (API_KEY, API_SECRET, UNKNOWN_ID, URL, advance_clock, answered, check, connect, control,
                      opentok, publish, raises, session_path, wrong_secret_client)
@@ -98,6 +104,11 @@ def main():
     archive_selection.run()
     broadcasts.run()
     streams.run()
+    moderation.run()
+    sip_calls.run()
+    live_captions.run()
+    renders.run()
+    audio_connector.run()
 
     @check("a wrong secret is an authentication error (403)")
     def _():
