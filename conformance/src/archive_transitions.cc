@@ -11,7 +11,7 @@ using S = ArchiveState;
 using Op = ArchiveOperation;
 
 // Sources: reference sections 2.2 and 3 (status codes, error conditions, statuses) and the
-// mock's specification (issue 3): archiving needs a routed session with a connected
+// mock's specification: archiving needs a routed session with a connected
 // client; one recording archive per session; stop only while recording; delete only when
 // available, uploaded or deleted; deleted archives are not listed; paused while nobody
 // publishes; timed stops and retention. The maximum duration counts recorded time, which

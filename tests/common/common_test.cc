@@ -134,7 +134,7 @@ TEST(Hmac, Rfc2202Sha1Case2) {
 }
 
 TEST(Hmac, OpenTokT1KnownAnswer) {
-  // Reference section 6.1 (the opentok-token test vector).
+  // The known-answer vector of the opentok-token npm package's tests.
   HmacSigner signer(HmacAlgorithm::kSha1, "1234567890abcdef1234567890abcdef1234567890");
   EXPECT_EQ(signer.SignHex("session_id=1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4"
                            "&create_time=1424221013&nonce=0.3942609881050885&role=moderator&expire_time=1424307413"

@@ -41,7 +41,7 @@ TEST(Redaction, SecretHeadersAreRecognisedInAnyCase) {
 }
 
 TEST(TokenInspector, ParsesTheReferenceT1Vector) {
-  // Reference section 6.1: the ot-token known-answer vector.
+  // The known-answer vector of the opentok-token npm package's tests.
   std::string data =
       "session_id=1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4&create_time=1424221013"
       "&nonce=0.3942609881050885&role=moderator&expire_time=1424307413"

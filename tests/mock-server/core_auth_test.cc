@@ -1,5 +1,5 @@
 // REST auth (X-OPENTOK-AUTH) and client-token verification as pure functions, over every
-// official SDK's variant (reference 1.2, 6.1, 6.2).
+// official SDK's variant (REST auth JWTs, T1 and JWT client tokens).
 
 #include <gtest/gtest.h>
 
@@ -111,7 +111,7 @@ TEST_F(AuthTest, LegacyPartnerAuth) {
 
 // --- Client tokens ------------------------------------------------------------------------
 
-// The ot-token known-answer vector (reference 6.1).
+// The known-answer vector of the opentok-token npm package's tests.
 constexpr char kVectorData[] =
     "session_id=1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4&create_time=1424221013&nonce="
     "0.3942609881050885&role=moderator&expire_time=1424307413&connection_data=%7B%22name%22%3A%22value%22%7D";

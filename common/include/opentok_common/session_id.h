@@ -19,7 +19,7 @@ struct SessionIdParts {
 std::string EncodeSessionId(SessionIdParts const& parts);
 
 // True when every official SDK's decoder can read the id: the .NET SDK splits on '_' and
-// needs exactly two parts, so the payload must not contain '_' (reference 5.3).
+// needs exactly two parts, so the payload must not contain '_' (Opentok-.NET-SDK, OpenTokUtils.GetPartnerIdFromSessionId).
 bool IsPortableSessionId(std::string_view session_id);
 
 // The tolerant decoder: drop the two-character prefix, accept either base64 alphabet and

@@ -25,14 +25,14 @@ struct ClientTokenClaims {
 // Verifies a client token the way the service does when a client connects, as a pure
 // function: the signature with the secret of the project it names, a `session.connect`
 // scope, a session id, a valid role and expiry against `now_s` (the mock clock). Accepts
-// every official SDK's variants (reference 6.1/6.2): T1 tokens in either base64 alphabet,
+// every official SDK's variants (opentok-token, opentok-node, Opentok-Python-SDK, Opentok-Java-SDK, OpenTok-PHP-SDK, OpenTok-Ruby-SDK, Opentok-.NET-SDK): T1 tokens in either base64 alphabet,
 // with any field order, `+` or `%20` spaces, raw or encoded values and no expire_time
 // (24 h after create_time); HS256 JWTs with `iss` as string or number, null extra claims,
 // no `exp` (24 h after `iat`), and the layout class list as a string or an array.
 // Failures are 403 errors whose message says why.
 Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s);
 
-// How long a token without an expiry stays valid (the SDKs' default, reference 6.5).
+// How long a token without an expiry stays valid (the official SDKs' default).
 inline constexpr std::int64_t kDefaultTokenLifetimeS = 24 * 60 * 60;
 
 }  // namespace opentok_mock

@@ -187,7 +187,7 @@ struct StartArchiveRequest {
   std::optional<bool> has_transcription;
 };
 
-// An archive as the REST API shows it (reference section 3.1).
+// An archive as the REST API shows it (the fields the official SDKs read).
 struct Archive {
   std::string id;
   ArchiveStatus status = ArchiveStatus::kStarted;

@@ -20,7 +20,7 @@ struct RestAuthVerdict {
 };
 
 // Verifies the REST auth of one request, as a pure function of its inputs. Accepts every
-// official SDK's variant (reference 1.2): HS256 with the secret of the `iss` project;
+// official SDK's variant (X-OPENTOK-AUTH as the official SDKs send it): HS256 with the secret of the `iss` project;
 // `iss` a string or a JSON number; `ist` "project" in the payload, in the JOSE header
 // (Ruby) or absent; `jti` optional; unknown claims ignored. `exp` is required and checked,
 // and `iat` (when present) must not be in the future, both against `wall_now_s` with

@@ -311,7 +311,7 @@ Result<Session> MockService::CreateSession(std::string_view api_key, SessionSett
   auto lock = impl_->WriteLock(now);
   if (impl_->FindProject(api_key) == nullptr) return errors::ProjectNotFound();
   std::string session_id;
-  // Reference 5.3: re-roll until the payload has no '_' (the .NET SDK splits on it).
+  // Re-roll until the payload has no '_' (the .NET SDK splits on it).
   do {
     session_id = opentok::common::EncodeSessionId(
         {std::string(api_key), settings.location, std::to_string(now), impl_->ids.Alphanumeric(24)});

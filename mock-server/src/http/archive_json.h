@@ -11,7 +11,7 @@
 
 namespace opentok_mock::http {
 
-// Every field of reference 3.1; numbers are never null (omitted instead), partnerId and
+// Every field the official SDKs read; numbers are never null (omitted instead), partnerId and
 // projectId are integers. Archives are the body of the busiest routes (get, list), so they
 // are written as text directly, byte for byte what nlohmann::json::dump gives for the same
 // object (keys in sorted order, compact), at a fraction of the cost.
