@@ -13,9 +13,15 @@ deps:
 	@# The official-SDK interoperability test (ctest label interop) needs the pinned opentok
 	@# npm package; install it from the committed lock file once.
 	@[ -d tests/interop/node/node_modules/opentok ] || (cd tests/interop/node && npm ci --no-audit --no-fund)
-	@# The Python one needs the pinned opentok PyPI package in a venv; it is made again only
-	@# when requirements.txt changes (the venv keeps a copy of the file it was made from).
-	@cmp -s tests/interop/python/requirements.txt tests/interop/python/.venv/requirements.txt || (cd tests/interop/python && rm -rf .venv && /usr/bin/python3 -m venv .venv && .venv/bin/pip install --disable-pip-version-check --no-input -q -r requirements.txt && cp requirements.txt .venv/requirements.txt)
+	@# The Vonage-application runs need @vonage/video and opentok, pinned in vonage-node's lock
+	@# file; npm ci runs again when the lock file changes (node_modules keeps a copy of it).
+	@cmp -s tests/interop/vonage-node/package-lock.json tests/interop/vonage-node/node_modules/.interop-lock.json || (cd tests/interop/vonage-node && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.interop-lock.json)
+	@# The Python ones need the pinned opentok (python/) and vonage (vonage-python/) PyPI
+	@# packages, each in its own venv; a venv is made again only when its requirements.txt
+	@# changes (the venv keeps a copy of the file it was made from).
+	@for dir in tests/interop/python tests/interop/vonage-python; do \
+	  cmp -s $$dir/requirements.txt $$dir/.venv/requirements.txt || (cd $$dir && rm -rf .venv && /usr/bin/python3 -m venv .venv && .venv/bin/pip install --disable-pip-version-check --no-input -q -r requirements.txt && cp requirements.txt .venv/requirements.txt) || exit 1; \
+	done
 
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
