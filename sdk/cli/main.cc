@@ -8,6 +8,8 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "credential_flags.h"
+#include "environment.h"
 #include "json_output.h"
 #include "opentok/opentok.h"
 
@@ -62,10 +64,19 @@ Commands:
   audio connect         Send a session's audio to a WebSocket server.
   audio disconnect      Stop an Audio Connector connection.
 
+Credentials: an OpenTok project (API key and secret) or a Vonage application
+(application id and RSA private key file), not both.
+  --application-id ID   Vonage application id (a UUID); needs --private-key.
+  --private-key FILE    PEM file of the application's RSA private key.
+  These two go before or after the command and take precedence over the environment.
+
 Environment:
-  OPENTOK_API_KEY       API key (required).
-  OPENTOK_API_SECRET    API secret (required).
-  OPENTOK_API_URL       Base URL (default https://api.opentok.com).
+  OPENTOK_API_KEY         Project API key.
+  OPENTOK_API_SECRET      Project API secret.
+  OPENTOK_APPLICATION_ID  Vonage application id (instead of the key and secret).
+  OPENTOK_PRIVATE_KEY     The application's private key file.
+  OPENTOK_API_URL         Base URL (default https://api.opentok.com for a project,
+                          https://video.api.vonage.com for an application).
 
 Output is JSON on stdout. Exit status: 0 success, 1 request failed, 2 usage error.
 Run 'opentok <command> --help' for the options of a command.
@@ -118,7 +129,13 @@ bool PrintGroupHelp(std::vector<Command> const& commands, std::string const& gro
   return found;
 }
 
-int Run(std::vector<std::string> const& args) {
+int Run(std::vector<std::string> args) {
+  try {
+    UseCredentialFlags(ExtractCredentialFlags(args));
+  } catch (UsageError const& e) {
+    std::cerr << "opentok: " << e.what() << "\n";
+    return kExitUsage;
+  }
   std::vector<Command> const commands = AllCommands();
   if (args.empty()) {
     std::cerr << kOverview;

@@ -38,13 +38,15 @@ class RecordingStub {
  public:
   struct Seen {
     std::string method, target, body, content_type;
+    std::string authorization, opentok_auth;  // the Authorization and X-OPENTOK-AUTH headers
   };
 
   RecordingStub()
       : server_([this](httplib::Server& s) {
           auto handle = [this](httplib::Request const& req, httplib::Response& res) {
             std::lock_guard lock(mu_);
-            seen_ = {req.method, req.target, req.body, req.get_header_value("Content-Type")};
+            seen_ = {req.method, req.target, req.body, req.get_header_value("Content-Type"),
+                     req.get_header_value("Authorization"), req.get_header_value("X-OPENTOK-AUTH")};
             res.status = status_;
             if (!body_.empty()) res.set_content(body_, "application/json");
           };
@@ -65,6 +67,7 @@ class RecordingStub {
     return seen_;
   }
   ProcessResult Run(std::vector<std::string> args) { return Cli(std::move(args), Credentials(server_.url())); }
+  std::string url() const { return server_.url(); }
 
  private:
   std::mutex mu_;

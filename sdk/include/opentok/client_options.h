@@ -11,11 +11,15 @@
 namespace opentok {
 
 inline constexpr char kDefaultApiUrl[] = "https://api.opentok.com";
+// The default for Vonage application credentials (ApplicationCredentials): applications
+// are served by the Vonage Video API host, not by api.opentok.com.
+inline constexpr char kVonageApiUrl[] = "https://video.api.vonage.com";
 
 // Client-wide settings; every field has a sensible default.
 struct ClientOptions {
   // Base URL of the REST API. https:// verifies the server certificate against the system
-  // CA store (or ca_file); http:// is allowed, e.g. for the mock server.
+  // CA store (or ca_file); http:// is allowed, e.g. for the mock server. With application
+  // credentials, the project default kDefaultApiUrl stands for kVonageApiUrl.
   std::string api_url = kDefaultApiUrl;
   // Explicit timeouts (never cpp-httplib's 300 s connect default).
   std::chrono::milliseconds connect_timeout{10'000};
@@ -26,7 +30,8 @@ struct ClientOptions {
   std::string ca_file;
   // Appended to the User-Agent after "OpenTok-CPP-SDK/<version>".
   std::string user_agent_suffix;
-  // Format of tokens made by GenerateToken when TokenOptions::format is not set.
+  // Format of tokens made by GenerateToken when TokenOptions::format is not set. Application
+  // credentials mint JWTs only (kT1 is an ArgumentException).
   TokenFormat token_format = TokenFormat::kJwt;
   // Replaces the built-in cpp-httplib transport when set; the transport options above
   // (timeouts, proxy, ca_file) then do not apply.

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "opentok/application_credentials.h"
 #include "opentok/archive.h"
 #include "opentok/audio_connector.h"
 #include "opentok/broadcast.h"
@@ -31,7 +32,8 @@
 
 namespace opentok {
 
-// A client of one OpenTok project.
+// A client of one OpenTok project (API key and secret) or of one Vonage application
+// (application id and RSA private key).
 //
 // Thread safety: all methods are const and may be called concurrently from many threads
 // on one object. Copies are cheap and share the connection.
@@ -46,14 +48,28 @@ class OpenTok {
   OpenTok(std::string_view api_key, std::string api_secret);
   OpenTok(std::string_view api_key, std::string api_secret, std::string api_url);
   OpenTok(std::string_view api_key, std::string api_secret, ClientOptions options);
+  // A client of a Vonage application: REST requests carry an RS256 JWT in
+  // `Authorization: Bearer`, client tokens are RS256 JWTs, and paths use the application
+  // id. The default URL is kVonageApiUrl. Throws ArgumentException for an application id
+  // that is not a UUID, an unreadable key file, text that is not a PEM private key, a key
+  // that is not RSA, or unusable options (including token_format kT1).
+  explicit OpenTok(ApplicationCredentials credentials);
+  OpenTok(ApplicationCredentials credentials, std::string api_url);
+  OpenTok(ApplicationCredentials credentials, ClientOptions options);
   ~OpenTok();
   OpenTok(OpenTok const&);
   OpenTok& operator=(OpenTok const&);
   OpenTok(OpenTok&&) noexcept;
   OpenTok& operator=(OpenTok&&) noexcept;
 
+  // The project's credentials; 0 and "" for an application.
   std::int64_t api_key() const noexcept;
   std::string const& api_secret() const noexcept;
+  // The application id as given; "" for a project.
+  std::string const& application_id() const noexcept;
+  // The id in REST paths (/v2/project/{id}) and in this client's session ids: the API key
+  // as text, or the application id.
+  std::string const& project_id() const noexcept;
   std::string const& api_url() const noexcept;
 
   // POST /session/create. `location` must be an IPv4 literal or empty; kAlways needs
@@ -63,7 +79,8 @@ class OpenTok {
   Session CreateSession(SessionOptions const& options) const;
 
   // A client token for `session_id` (no network call). The session id must belong to this
-  // API key. `expire_time` is in seconds since the Unix epoch (0: 24 hours from now).
+  // API key or application. `expire_time` is in seconds since the Unix epoch (0: 24 hours
+  // from now). Applications mint RS256 JWTs; TokenFormat::kT1 is refused for them.
   std::string GenerateToken(std::string const& session_id, Role role = Role::kPublisher,
                             std::int64_t expire_time = 0, std::string const& data = "",
                             std::vector<std::string> const& initial_layout_class_list = {}) const;

@@ -8,12 +8,11 @@
 
 namespace opentok::internal {
 
-RestConnection::RestConnection(std::string api_url, std::string api_key, std::string user_agent, RestAuth auth,
-                               std::shared_ptr<HttpTransport> transport)
+RestConnection::RestConnection(std::string api_url, std::shared_ptr<Credentials const> credentials,
+                               std::string user_agent, std::shared_ptr<HttpTransport> transport)
     : api_url_(std::move(api_url)),
-      api_key_(std::move(api_key)),
+      credentials_(std::move(credentials)),
       user_agent_(std::move(user_agent)),
-      auth_(std::move(auth)),
       transport_(std::move(transport)) {}
 
 HttpResponse RestConnection::Send(std::string_view operation, HttpMethod method, std::string_view path,
@@ -24,7 +23,7 @@ HttpResponse RestConnection::Send(std::string_view operation, HttpMethod method,
   request.url.append(api_url_).append(path);
   request.headers.reserve(4);
   // Signed here, per attempt, so the token's iat/exp are always fresh.
-  request.headers.emplace_back(kAuthHeader, auth_.MakeToken());
+  request.headers.push_back(credentials_->SignRequest());
   request.headers.emplace_back("User-Agent", user_agent_);
   request.headers.emplace_back("Accept", "application/json");
   if (!content_type.empty()) request.headers.emplace_back("Content-Type", std::string(content_type));
@@ -47,7 +46,7 @@ HttpResponse RestConnection::Send(std::string_view operation, HttpMethod method,
 
 std::string RestConnection::ProjectPath(std::string_view suffix) const {
   std::string path = "/v2/project/";
-  path.append(api_key_).append(suffix);
+  path.append(credentials_->project_id()).append(suffix);
   return path;
 }
 

@@ -4,17 +4,17 @@
 #include <string>
 #include <string_view>
 
-#include "internal/rest_auth.h"
+#include "internal/credentials.h"
 #include "opentok/http_transport.h"
 
 namespace opentok::internal {
 
-// Builds REST requests (URL, auth, User-Agent, Accept, Content-Type), hands them to the
+// Builds REST requests (URL, the credentials' auth header, User-Agent, Accept, Content-Type), hands them to the
 // transport and turns non-2xx answers into exceptions. Immutable after construction, so
 // it is safe to use from many threads.
 class RestConnection {
  public:
-  RestConnection(std::string api_url, std::string api_key, std::string user_agent, RestAuth auth,
+  RestConnection(std::string api_url, std::shared_ptr<Credentials const> credentials, std::string user_agent,
                  std::shared_ptr<HttpTransport> transport);
 
   // Sends one request to api_url + `path` (path and query, starting with '/'). Returns the
@@ -23,16 +23,15 @@ class RestConnection {
   HttpResponse Send(std::string_view operation, HttpMethod method, std::string_view path, std::string body = {},
                     std::string_view content_type = {}) const;
 
-  // "/v2/project/<api key>" + suffix.
+  // "/v2/project/<API key or application id>" + suffix.
   std::string ProjectPath(std::string_view suffix) const;
 
   std::string const& api_url() const noexcept { return api_url_; }
 
  private:
   std::string api_url_;
-  std::string api_key_;
+  std::shared_ptr<Credentials const> credentials_;
   std::string user_agent_;
-  RestAuth auth_;
   std::shared_ptr<HttpTransport> transport_;
 };
 
