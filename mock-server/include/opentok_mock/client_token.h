@@ -14,7 +14,8 @@ namespace opentok_mock {
 // What a verified client token grants.
 struct ClientTokenClaims {
   TokenFormat format = TokenFormat::kJwt;
-  std::string api_key;
+  std::string api_key;  // the project or application that signed it
+  CredentialKind credential_kind = CredentialKind::kProjectSecret;
   std::string session_id;
   Role role = Role::kPublisher;
   std::string connection_data;
@@ -23,12 +24,14 @@ struct ClientTokenClaims {
 };
 
 // Verifies a client token the way the service does when a client connects, as a pure
-// function: the signature with the secret of the project it names, a `session.connect`
+// function: the signature of the owner it names (the secret of a project, the public key of a
+// Vonage application: RS256 only, with `application_id` naming it), a `session.connect`
 // scope, a session id, a valid role and expiry against `now_s` (the mock clock). Accepts
 // every official SDK's variants (opentok-token, opentok-node, Opentok-Python-SDK, Opentok-Java-SDK, OpenTok-PHP-SDK, OpenTok-Ruby-SDK, Opentok-.NET-SDK): T1 tokens in either base64 alphabet,
 // with any field order, `+` or `%20` spaces, raw or encoded values and no expire_time
 // (24 h after create_time); HS256 JWTs with `iss` as string or number, null extra claims,
-// no `exp` (24 h after `iat`), and the layout class list as a string or an array.
+// no `exp` (24 h after `iat`), and the layout class list as a string or an array. RS256
+// JWTs of applications may carry `sub` or `subject`, `acl`, `nonce` and unknown claims.
 // Failures are 403 errors whose message says why.
 Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s);
 

@@ -22,6 +22,8 @@ struct JournalEntry {
   std::string auth_verdict;  // "ok", "rejected" or "none" (request never reached auth)
   std::string auth_message;  // why it was rejected
   std::string api_key;       // the project the request authenticated as (or addressed)
+  std::string credential;    // the owner kind its token named: "project", "application" or ""
+  std::string auth_header;   // where the credential came: "X-OPENTOK-AUTH", "Authorization"...
   std::string user_agent;
 };
 

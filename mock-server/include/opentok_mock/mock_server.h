@@ -20,6 +20,10 @@ struct MockServerOptions {
   int threads = 16;
   // Projects to register; with none, one project with generated credentials is created.
   std::vector<ProjectCredentials> projects;
+  // Vonage applications to register ({id, public key PEM}; `private_key_pem` is ignored). An
+  // empty id or key is generated, and a generated key pair's private key is in
+  // MockServer::applications().
+  std::vector<ApplicationCredentials> applications;
   ServiceOptions service;
   std::size_t payload_max_bytes = 1 << 20;  // larger bodies get 413
   std::time_t keep_alive_timeout_s = 2;     // idle keep-alive connections close after this
@@ -34,7 +38,7 @@ struct MockServerOptions {
 //   server.service().AdvanceClock(std::chrono::seconds(10));
 //
 // The constructor returns once the server accepts requests and throws std::runtime_error
-// if it cannot bind, std::invalid_argument for a bad project. The destructor stops the
+// if it cannot bind, std::invalid_argument for a bad project or application. The destructor stops the
 // server and joins its listener thread (in-flight requests finish first).
 class MockServer {
  public:
@@ -50,6 +54,8 @@ class MockServer {
   std::string const& host() const;
   // The first configured project (or the generated one).
   ProjectCredentials const& default_project() const;
+  // The configured applications as registered (with the private keys the mock generated).
+  std::vector<ApplicationCredentials> const& applications() const;
   // The core: clock, simulated clients, state, journal.
   MockService& service();
 

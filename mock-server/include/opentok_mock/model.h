@@ -63,6 +63,15 @@ struct ProjectCredentials {
   std::string api_secret;
 };
 
+// A Vonage application: a UUID and an RSA public key (SubjectPublicKeyInfo PEM). The private
+// key (PKCS#8 PEM) is known only when the mock generated the pair, and only in the answer to
+// its creation.
+struct ApplicationCredentials {
+  std::string application_id;
+  std::string public_key_pem;
+  std::string private_key_pem;
+};
+
 // What POST /session/create asked for.
 struct SessionSettings {
   MediaMode media_mode = MediaMode::kRelayed;

@@ -67,11 +67,22 @@ class MockService {
   Status SetArchiveUploadTarget(std::string_view api_key, std::optional<std::string> description);
   Result<std::optional<std::string>> ArchiveUploadTarget(std::string_view api_key) const;
 
+  // --- Vonage applications (never removed; Reset keeps them) ----------------------------
+  // They sit next to projects, under the same ids space: every project-scoped operation below
+  // takes an application id as its `api_key` too. Empty id: a fresh UUID; empty key: a fresh
+  // RSA-2048 pair (generated outside the lock; about a second), whose private key is in the
+  // answer. 400 for an id that is not a UUID or a key that is not an RSA public key in PEM;
+  // 409 for an id that exists.
+  Result<ApplicationCredentials> AddApplication(std::string application_id = {}, std::string public_key_pem = {});
+  // Without private keys.
+  std::vector<ApplicationCredentials> Applications() const;
+
   // --- REST auth (wall clock) -------------------------------------------------------------
   RestAuthVerdict AuthenticateRest(RestAuthHeaders const& headers, std::string_view path_api_key) const;
-  // A fresh X-OPENTOK-AUTH JWT for the project, valid 5 minutes (a control-plane helper
-  // for curl users).
-  Result<std::string> MintRestToken(std::string_view api_key) const;
+  // A fresh REST auth header for a project (X-OPENTOK-AUTH, HS256) or an application
+  // (Authorization: Bearer, RS256), valid 5 minutes: a control-plane helper for curl users.
+  // 404 for an unknown id; 409 for an application whose private key the mock does not hold.
+  Result<RestAuthHeader> MintRestAuth(std::string_view id) const;
 
   // --- Sessions ---------------------------------------------------------------------------
   Result<Session> CreateSession(std::string_view api_key, SessionSettings const& settings);

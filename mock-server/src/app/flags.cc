@@ -1,8 +1,13 @@
 #include "flags.h"
 
 #include <charconv>
+#include <fstream>
 #include <functional>
 #include <map>
+#include <sstream>
+
+#include "opentok_common/rsa.h"
+#include "opentok_mock/application_key.h"
 
 namespace opentok_mock::app {
 namespace {
@@ -14,6 +19,23 @@ bool ParseNumber(std::string const& text, T& out, T min, T max) {
   if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) return false;
   out = value;
   return true;
+}
+
+// APP_ID:PUBLIC_KEY_PEM_FILE. The key is read and checked here, so that a bad file is a flag
+// error naming the file, not a start-up failure.
+std::optional<std::string> ParseApplication(std::string const& value, std::vector<ApplicationCredentials>& out) {
+  auto colon = value.find(':');
+  if (colon == std::string::npos) return "use APP_ID:PUBLIC_KEY_PEM_FILE";
+  auto id = value.substr(0, colon);
+  auto path = value.substr(colon + 1);
+  if (!IsApplicationId(id)) return "'" + id + "' is not an application id (a UUID, 8-4-4-4-12 hexadecimal digits)";
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream pem;
+  if (path.empty() || !in || !(pem << in.rdbuf())) return "cannot read the public key file '" + path + "'";
+  std::string why;
+  if (!opentok::common::RsaPublicKey::FromPem(pem.str(), &why)) return path + ": " + why;
+  out.push_back({id, pem.str(), {}});
+  return std::nullopt;
 }
 
 }  // namespace
@@ -30,6 +52,10 @@ Flags:
   --port-file FILE                write the bound port to FILE once listening
   --project KEY:SECRET            register a project (repeatable); with none, one project
                                   with generated credentials is created and printed
+  --application APP_ID:PUBLIC_KEY_PEM_FILE
+                                  register a Vonage application (repeatable): its REST
+                                  and client tokens are RS256 JWTs verified with the RSA
+                                  public key in the file (PEM)
   --seed N                        deterministic ids (with --frozen-clock, fully repeatable)
   --threads N                     HTTP worker threads (default 96); each open connection,
                                   keep-alive included, holds one
@@ -55,6 +81,7 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
   auto& service = server.service;
   server.threads = kDefaultThreads;
   using Setter = std::function<bool(std::string const&)>;
+  std::string detail;  // why a setter refused its value, when "invalid value" is not enough
   auto seconds = [](std::int64_t& target) {
     return [&target](std::string const& v) { return ParseNumber<std::int64_t>(v, target, 0, 10'000'000'000); };
   };
@@ -68,6 +95,12 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
          if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) return false;
          server.projects.push_back({v.substr(0, colon), v.substr(colon + 1)});
          return true;
+       }},
+      {"--application",
+       [&](std::string const& v) {
+         auto error = ParseApplication(v, server.applications);
+         detail = error.value_or("");
+         return !error;
        }},
       {"--seed",
        [&](std::string const& v) {
@@ -106,7 +139,9 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
       if (i + 1 == args.size()) return "flag " + flag + " needs a value";
       value = args[++i];
     }
-    if (!setter->second(*value)) return "invalid value '" + *value + "' for " + flag;
+    if (!setter->second(*value)) {
+      return "invalid value '" + *value + "' for " + flag + (detail.empty() ? "" : ": " + detail);
+    }
   }
   return std::nullopt;
 }

@@ -61,6 +61,10 @@ int main(int argc, char** argv) {
     if (generated_project) {
       std::cout << "project: api key " << project.api_key << ", api secret " << project.api_secret << std::endl;
     }
+    // Ids only: an application's public key is in the file the flag named.
+    for (auto const& application : server.applications()) {
+      std::cout << "application: id " << application.application_id << std::endl;
+    }
     std::cout << "try: curl -s -X POST " << server.url() << "/session/create -H 'Accept: application/json'"
               << " -d p2p.preference=disabled -H \"X-OPENTOK-AUTH: $(curl -s -H 'Accept: text/plain' " << server.url()
               << "/_mock/projects/" << project.api_key << "/rest-token)\"" << std::endl;

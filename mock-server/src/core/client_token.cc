@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "claims.h"
+#include "jwt_issuer.h"
 #include "opentok_common/base64.h"
 #include "opentok_common/hmac.h"
 #include "opentok_common/jwt.h"
@@ -13,6 +14,11 @@ namespace opentok_mock {
 namespace {
 
 Error Forbidden(std::string message) { return Error{403, -1, std::move(message)}; }
+
+// A plain mismatch, or the reason when the token is of the other owner kind's form.
+Error SignatureMismatch(std::string const& why) {
+  return Forbidden(why.empty() ? "Invalid token: the signature does not match" : "Invalid token: " + why);
+}
 
 std::optional<std::int64_t> ParseInteger(std::string_view text) {
   // T1 times are integers, but accept a fractional part rather than reject a token over it.
@@ -71,16 +77,15 @@ Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& 
   auto partner_id = field(*header, "partner_id");
   auto signature = field(*header, "sig");
   if (!partner_id || !signature) return Forbidden("Invalid token format: partner_id or sig missing");
-  ProjectKeys const* project = lookup(*partner_id);
-  if (project == nullptr) return Forbidden("Invalid token: unknown API key (partner_id)");
+  Credential const* owner = lookup(*partner_id);
+  if (owner == nullptr) return Forbidden("Invalid token: unknown API key (partner_id)");
   // The signature covers the data string exactly as received: never rebuild it.
-  if (!opentok::common::ConstantTimeEquals(project->t1_signer.SignHex(data_string), *signature)) {
-    return Forbidden("Invalid token: the signature does not match");
-  }
+  if (auto why = owner->CheckT1Signature(data_string, *signature)) return SignatureMismatch(*why);
 
   ClientTokenClaims claims;
   claims.format = TokenFormat::kT1;
-  claims.api_key = project->api_key;
+  claims.api_key = owner->id();
+  claims.credential_kind = owner->kind();
   auto session_id = field(*data, "session_id");
   if (!session_id || session_id->empty()) return Forbidden("Invalid token: session_id missing");
   claims.session_id = *session_id;
@@ -108,12 +113,16 @@ Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const&
   std::string why;
   auto jwt = opentok::common::DecodeJwt(token, &why);
   if (!jwt) return Forbidden("Invalid token format: " + why);
-  auto issuer = internal::IdClaim(jwt->payload, "iss");
-  if (!issuer) return Forbidden("Invalid token: iss (the API key) missing");
-  ProjectKeys const* project = lookup(*issuer);
-  if (project == nullptr) return Forbidden("Invalid token: unknown API key (iss)");
-  if (!opentok::common::VerifyHs256(*jwt, project->jwt_signer)) {
-    return Forbidden("Invalid token: the signature does not match");
+  auto issuer = internal::IdentifyJwtIssuer(*jwt, lookup);
+  switch (issuer.failure) {
+    case internal::IssuerFailure::kNone: break;
+    case internal::IssuerFailure::kMissing: return Forbidden("Invalid token: iss (the API key) or application_id missing");
+    case internal::IssuerFailure::kConflict:
+      return Forbidden("Invalid token: iss and application_id name different ids");
+    case internal::IssuerFailure::kUnknown:
+      return Forbidden("Invalid token: unknown API key or application id (iss or application_id)");
+    case internal::IssuerFailure::kWrongClaim: return Forbidden("Invalid token: " + issuer.detail);
+    case internal::IssuerFailure::kBadSignature: return SignatureMismatch(issuer.detail);
   }
   auto const& payload = jwt->payload;
   if (internal::StringClaim(payload, "scope").value_or("") != "session.connect") {
@@ -125,7 +134,8 @@ Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const&
   }
   ClientTokenClaims claims;
   claims.format = TokenFormat::kJwt;
-  claims.api_key = project->api_key;
+  claims.api_key = issuer.id;
+  claims.credential_kind = issuer.credential->kind();
   auto session_id = internal::StringClaim(payload, "session_id");
   if (!session_id || session_id->empty()) return Forbidden("Invalid token: session_id missing");
   claims.session_id = *session_id;

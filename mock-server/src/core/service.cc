@@ -2,10 +2,6 @@
 #include <charconv>
 #include <limits>
 
-#include <nlohmann/json.hpp>
-
-#include "opentok_common/jwt.h"
-#include "opentok_common/random.h"
 #include "opentok_common/session_id.h"
 #include "opentok_mock/client_token.h"
 #include "opentok_mock/errors.h"
@@ -20,13 +16,12 @@ constexpr std::size_t kMaxSecretLength = 256;
 constexpr std::size_t kMaxArchiveNameLength = 80;
 constexpr std::int64_t kRestTokenLifetimeS = 300;
 
-std::optional<std::int64_t> ParseProjectKey(std::string_view key) {
-  if (key.empty() || key.size() > 10 || key[0] == '0') return std::nullopt;
+bool IsProjectKey(std::string_view key) {
+  if (key.empty() || key.size() > 10 || key[0] == '0') return false;
   std::int64_t value = 0;
   auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), value);
-  if (error != std::errc() || end != key.data() + key.size()) return std::nullopt;
-  if (value <= 0 || value > std::numeric_limits<std::int32_t>::max()) return std::nullopt;
-  return value;
+  if (error != std::errc() || end != key.data() + key.size()) return false;
+  return value > 0 && value <= std::numeric_limits<std::int32_t>::max();
 }
 
 std::optional<Error> ValidateSessionSettings(SessionSettings const& settings) {
@@ -162,6 +157,13 @@ Result<ClientTokenClaims> MockService::Impl::VerifyTokenFor(SessionRecord const&
                                                             std::int64_t now_ms) const {
   auto claims = VerifyClientToken(token, Lookup(), now_ms / 1000);
   if (!claims) return claims.error();
+  // A token of the other kind is refused whoever signed it: say so rather than "another project".
+  auto owner_kind = FindProject(session.view.api_key)->credential->kind();
+  if (claims->credential_kind != owner_kind) {
+    return errors::Forbidden("Invalid token: the session belongs to " + std::string(DescribeOwner(owner_kind)) +
+                             ", which accepts only " + std::string(DescribeTokens(owner_kind)) + ", not " +
+                             std::string(DescribeTokens(claims->credential_kind)));
+  }
   if (claims->api_key != session.view.api_key) {
     return errors::Forbidden("Invalid token: it was issued by another project than the session's");
   }
@@ -217,9 +219,9 @@ Stream MockService::Impl::PublishStream(SessionRecord& session, Connection const
 }
 
 ProjectLookup MockService::Impl::Lookup() const {
-  return [this](std::string_view api_key) -> ProjectKeys const* {
-    auto* project = FindProject(api_key);
-    return project == nullptr ? nullptr : &project->keys;
+  return [this](std::string_view id) -> Credential const* {
+    auto* project = FindProject(id);
+    return project == nullptr ? nullptr : project->credential.get();
   };
 }
 
@@ -238,23 +240,24 @@ Result<ProjectCredentials> MockService::AddProject(std::string api_key, std::str
       api_key = impl_->ids.NumericKey(kGeneratedKeyDigits);
     } while (impl_->FindProject(api_key) != nullptr);
   }
-  auto numeric_key = ParseProjectKey(api_key);
-  if (!numeric_key) {
+  if (!IsProjectKey(api_key)) {
     return errors::BadRequest("Invalid apiKey '" + api_key + "': use a positive decimal number below 2^31.");
   }
   if (impl_->FindProject(api_key) != nullptr) return errors::Conflict(-1, "Project " + api_key + " already exists.");
   if (api_secret.empty()) api_secret = impl_->ids.Hex(kGeneratedSecretLength);
   if (api_secret.size() > kMaxSecretLength) return errors::BadRequest("apiSecret is longer than 256 characters.");
-  auto project = std::make_unique<ProjectRecord>(api_key, api_secret);
-  project->numeric_key = *numeric_key;
-  impl_->projects.emplace(api_key, std::move(project));
+  impl_->projects.emplace(api_key, std::make_unique<ProjectRecord>(std::make_unique<ProjectKeys>(api_key, api_secret)));
   return ProjectCredentials{std::move(api_key), std::move(api_secret)};
 }
 
 std::vector<ProjectCredentials> MockService::Projects() const {
   std::shared_lock lock(impl_->mutex);
   std::vector<ProjectCredentials> out;
-  for (auto const& [key, project] : impl_->projects) out.push_back({key, project->keys.api_secret});
+  for (auto const& [key, project] : impl_->projects) {
+    if (auto const* keys = dynamic_cast<ProjectKeys const*>(project->credential.get())) {
+      out.push_back({key, keys->api_secret});
+    }
+  }
   std::sort(out.begin(), out.end(), [](auto const& a, auto const& b) { return a.api_key < b.api_key; });
   return out;
 }
@@ -277,29 +280,28 @@ Result<std::optional<std::string>> MockService::ArchiveUploadTarget(std::string_
 RestAuthVerdict MockService::AuthenticateRest(RestAuthHeaders const& headers, std::string_view path_api_key) const {
   // Projects are never destroyed, so the keys found under the lock stay valid after it:
   // the HMAC runs outside the critical section.
-  auto lookup = [this](std::string_view api_key) -> ProjectKeys const* {
+  auto lookup = [this](std::string_view id) -> Credential const* {
     std::shared_lock lock(impl_->mutex);
-    auto* project = impl_->FindProject(api_key);
-    return project == nullptr ? nullptr : &project->keys;
+    auto* project = impl_->FindProject(id);
+    return project == nullptr ? nullptr : project->credential.get();
   };
   return VerifyRestAuth(headers, path_api_key, lookup, impl_->clock.WallMs() / 1000, impl_->options.auth_leeway_s);
 }
 
-Result<std::string> MockService::MintRestToken(std::string_view api_key) const {
-  ProjectKeys const* keys = nullptr;
+Result<RestAuthHeader> MockService::MintRestAuth(std::string_view id) const {
+  Credential const* owner = nullptr;
   {
     std::shared_lock lock(impl_->mutex);
-    auto* project = impl_->FindProject(api_key);
+    auto* project = impl_->FindProject(id);
     if (project == nullptr) return errors::ProjectNotFound();
-    keys = &project->keys;
+    owner = project->credential.get();
   }
-  auto now_s = impl_->clock.WallMs() / 1000;
-  nlohmann::json payload{{"iss", keys->api_key},
-                         {"ist", "project"},
-                         {"iat", now_s},
-                         {"exp", now_s + kRestTokenLifetimeS},
-                         {"jti", opentok::common::FormatUuidV4(opentok::common::RandomBytes(16))}};
-  return opentok::common::SignJwtHs256(payload.dump(), keys->jwt_signer);
+  auto header = owner->MintRestAuth(impl_->clock.WallMs() / 1000, kRestTokenLifetimeS);
+  if (!header) {
+    return errors::Conflict(-1, "The mock has only the public key of application " + std::string(id) +
+                                    ": sign REST tokens with its private key yourself.");
+  }
+  return *header;
 }
 
 // ---------------------------------------------------------------------------------------

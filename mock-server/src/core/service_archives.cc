@@ -3,6 +3,7 @@
 
 #include "opentok_common/api_rules.h"
 #include "opentok_common/base64.h"
+#include "opentok_common/hmac.h"
 #include "opentok_mock/errors.h"
 #include "paging.h"
 #include "request_rules.h"
@@ -96,8 +97,9 @@ void MockService::Impl::OnEnter(ArchiveRecord& archive, std::int64_t at_ms) {
       Schedule(TimerKind::kArchiveRetention, view.id, archive.epoch, at_ms + options.archive_retention_s * 1000);
       [[fallthrough]];
     case ArchiveStatus::kUploaded: {
-      auto* project = FindProject(view.api_key);
-      view.sha256sum = opentok::common::Base64Encode(project->keys.jwt_signer.Sign(view.id));
+      // A stable placeholder: there is no file to hash.
+      opentok::common::HmacSigner checksum(opentok::common::HmacAlgorithm::kSha256, view.api_key);
+      view.sha256sum = opentok::common::Base64Encode(checksum.Sign(view.id));
       break;
     }
     case ArchiveStatus::kFailed:
@@ -183,7 +185,7 @@ Result<Archive> MockService::Impl::CreateArchive(ProjectRecord& project, Session
   view.status = ArchiveStatus::kStarted;
   view.name = request.name;
   view.session_id = session.view.session_id;
-  view.api_key = project.keys.api_key;
+  view.api_key = project.credential->id();
   view.created_at_ms = view.updated_at_ms = now_ms;
   view.output_mode = request.output_mode;
   view.stream_mode = request.stream_mode;

@@ -149,7 +149,7 @@ Result<Broadcast> MockService::Impl::CreateBroadcast(ProjectRecord& project, Ses
   auto& view = record->view;
   view.id = ids.Uuid();
   view.session_id = session.view.session_id;
-  view.api_key = project.keys.api_key;
+  view.api_key = project.credential->id();
   view.created_at_ms = view.updated_at_ms = now_ms;
   view.status = BroadcastStatus::kStarted;
   view.resolution = request.resolution.empty() ? std::string(rules::kDefaultResolution) : request.resolution;

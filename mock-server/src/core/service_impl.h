@@ -53,10 +53,11 @@ struct BroadcastRecord {
   SessionRecord* session = nullptr;
 };
 
+// A project or a Vonage application: everything under /v2/project/{id} is the same for both;
+// only the credential (how tokens and requests are verified) differs.
 struct ProjectRecord {
-  explicit ProjectRecord(std::string key, std::string secret) : keys(std::move(key), std::move(secret)) {}
-  ProjectKeys keys;
-  std::int64_t numeric_key = 0;
+  explicit ProjectRecord(std::unique_ptr<Credential const> owner) : credential(std::move(owner)) {}
+  std::unique_ptr<Credential const> credential;
   std::optional<std::string> upload_target;
   std::vector<ArchiveRecord*> archives;  // creation order; deleted archives removed
   std::vector<BroadcastRecord*> broadcasts;  // creation order

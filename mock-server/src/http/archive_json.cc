@@ -23,11 +23,9 @@ void AppendArchiveJson(std::string& out, Archive const& archive) {
   if (!archive.multi_archive_tag.empty()) json.String("multiArchiveTag", archive.multi_archive_tag);
   json.String("name", archive.name);
   json.String("outputMode", ToString(archive.output_mode));
-  // Keys are positive decimals below 2^31 without leading zeros (checked when a project is
-  // added), so their text is already the JSON integer.
-  json.RawNumber("partnerId", archive.api_key);
+  json.OwnerId("partnerId", archive.api_key);
   json.String("password", "");
-  json.RawNumber("projectId", archive.api_key);
+  json.OwnerId("projectId", archive.api_key);
   if (archive.quantization_parameter) json.Integer("quantizationParameter", *archive.quantization_parameter);
   json.String("reason", archive.reason);
   if (!archive.resolution.empty()) json.String("resolution", archive.resolution);
@@ -105,7 +103,8 @@ nlohmann::json JournalEntryToJson(JournalEntry const& entry) {
   return {{"sequence", entry.sequence},   {"time", entry.time_ms},          {"method", entry.method},
           {"path", entry.path},           {"query", entry.query},           {"status", entry.status},
           {"operation", entry.operation}, {"auth", entry.auth_verdict},     {"authMessage", entry.auth_message},
-          {"apiKey", entry.api_key},      {"userAgent", entry.user_agent}};
+          {"apiKey", entry.api_key},      {"credential", entry.credential}, {"authHeader", entry.auth_header},
+          {"userAgent", entry.user_agent}};
 }
 
 }  // namespace opentok_mock::http

@@ -44,10 +44,8 @@ void AppendBroadcastJson(std::string& out, Broadcast const& broadcast) {
   if (broadcast.max_bitrate) json.Integer("maxBitrate", *broadcast.max_bitrate);
   json.Integer("maxDuration", broadcast.max_duration_s);
   if (!broadcast.multi_broadcast_tag.empty()) json.String("multiBroadcastTag", broadcast.multi_broadcast_tag);
-  // Keys are positive decimals below 2^31 without leading zeros (checked when a project is
-  // added), so their text is already the JSON integer.
-  json.RawNumber("partnerId", broadcast.api_key);
-  json.RawNumber("projectId", broadcast.api_key);
+  json.OwnerId("partnerId", broadcast.api_key);
+  json.OwnerId("projectId", broadcast.api_key);
   json.String("resolution", broadcast.resolution);
   json.String("sessionId", broadcast.session_id);
   if (broadcast.hls) {

@@ -90,18 +90,6 @@ void DeleteArchiveStorage(httplib::Request const& req, httplib::Response& res, M
   SendNoContent(res);
 }
 
-void RestToken(httplib::Request const& req, httplib::Response& res, MockService& service) {
-  auto token = service.MintRestToken(Capture(req, 1));
-  if (!token) return SendError(res, token.error());
-  // Plain text on request, so that a shell can use it inline: -H "X-OPENTOK-AUTH: $(curl ...)".
-  if (HeaderValue(req, "Accept").find("text/plain") != std::string_view::npos) {
-    res.status = 200;
-    res.set_content(*token, "text/plain");
-    return;
-  }
-  SendJson(res, 200, {{"header", "X-OPENTOK-AUTH"}, {"token", *token}, {"expiresIn", 300}});
-}
-
 // --- Clock -----------------------------------------------------------------------------
 
 void GetClock(httplib::Request const&, httplib::Response& res, MockService& service) {
@@ -234,7 +222,7 @@ void RegisterControlRoutes(httplib::Server& server, MockService& service) {
   server.Put(project + "/archive-storage", Bind(service, PutArchiveStorage));
   server.Get(project + "/archive-storage", Bind(service, GetArchiveStorage));
   server.Delete(project + "/archive-storage", Bind(service, DeleteArchiveStorage));
-  server.Get(project + "/rest-token", Bind(service, RestToken));
+  server.Get(project + "/rest-token", Bind(service, SendRestToken));
 
   server.Get("/_mock/clock", Bind(service, GetClock));
   server.Post("/_mock/clock/advance", Bind(service, AdvanceClock));
@@ -250,6 +238,7 @@ void RegisterControlRoutes(httplib::Server& server, MockService& service) {
   server.Post("/_mock/archives/([^/]+)/fail", Bind(service, FailArchive));
   server.Get("/_mock/archives/([^/]+)/download", Bind(service, DownloadArchive));
 
+  RegisterApplicationControlRoutes(server, service);
   RegisterBroadcastControlRoutes(server, service);
   RegisterSessionControlRoutes(server, service);
   RegisterMediaControlRoutes(server, service);

@@ -40,4 +40,8 @@ bool ReadBody(httplib::Request const& req, httplib::Response& res, bool empty_is
 
 inline std::string Capture(httplib::Request const& req, int group) { return req.matches[group].str(); }
 
+// GET /_mock/{projects,applications}/{id}/rest-token: a fresh REST auth header for the owner
+// captured first, as {"header","token","expiresIn"}, or the bare JWT with Accept: text/plain.
+void SendRestToken(httplib::Request const& req, httplib::Response& res, MockService& service);
+
 }  // namespace opentok_mock::http

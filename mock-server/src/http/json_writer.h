@@ -39,6 +39,17 @@ class ObjectWriter {
     Key(key);
     out_.append(digits);
   }
+  // An owner id: a project's API key (a positive decimal below 2^31 without leading zeros,
+  // checked when the project is added, so its text is already the JSON integer the service
+  // sends) or a Vonage application's UUID, which can only be a string.
+  void OwnerId(std::string_view key, std::string_view id) {
+    bool numeric = !id.empty() && id.find_first_not_of("0123456789") == std::string_view::npos;
+    if (numeric) {
+      RawNumber(key, id);
+    } else {
+      String(key, id);
+    }
+  }
   void Null(std::string_view key) {
     Key(key);
     out_.append("null");

@@ -24,6 +24,7 @@ struct MockServer::Impl {
   int port = 0;
   std::string url;
   ProjectCredentials default_project;
+  std::vector<ApplicationCredentials> applications;
 };
 
 MockServer::MockServer() : MockServer(MockServerOptions{}) {}
@@ -35,6 +36,11 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
     auto added = impl.service.AddProject(project.api_key, project.api_secret);
     if (!added) throw std::invalid_argument("MockServer: " + added.error().message);
     if (impl.default_project.api_key.empty()) impl.default_project = *added;
+  }
+  for (auto const& application : impl.options.applications) {
+    auto added = impl.service.AddApplication(application.application_id, application.public_key_pem);
+    if (!added) throw std::invalid_argument("MockServer: " + added.error().message);
+    impl.applications.push_back(std::move(*added));
   }
 
   auto& http = impl.http;
@@ -81,6 +87,7 @@ std::string const& MockServer::url() const { return impl_->url; }
 int MockServer::port() const { return impl_->port; }
 std::string const& MockServer::host() const { return impl_->options.host; }
 ProjectCredentials const& MockServer::default_project() const { return impl_->default_project; }
+std::vector<ApplicationCredentials> const& MockServer::applications() const { return impl_->applications; }
 MockService& MockServer::service() { return impl_->service; }
 
 }  // namespace opentok_mock

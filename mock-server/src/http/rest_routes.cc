@@ -23,8 +23,11 @@ httplib::Server::Handler Authenticated(MockService& service, RestRoute const& ro
 
     auto opentok_auth = HeaderValue(req, "X-OPENTOK-AUTH");
     auto partner_auth = HeaderValue(req, "X-TB-PARTNER-AUTH");
-    auto verdict = service.AuthenticateRest({opentok_auth, partner_auth}, path_key);
+    auto authorization = HeaderValue(req, "Authorization");
+    auto verdict = service.AuthenticateRest({opentok_auth, partner_auth, authorization}, path_key);
     if (entry.api_key.empty()) entry.api_key = verdict.api_key;
+    entry.credential = verdict.credential;
+    entry.auth_header = verdict.header;
     RestCall call{req, res, service, verdict.api_key, route.operation, route.project_scoped};
     if (!verdict.ok) {
       entry.auth_verdict = "rejected";

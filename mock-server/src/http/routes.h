@@ -13,6 +13,8 @@ void RegisterRestRoutes(httplib::Server& server, MockService& service);
 
 // The /_mock control plane (documented in README.md, "The control plane").
 void RegisterControlRoutes(httplib::Server& server, MockService& service);
+// Its /_mock/applications part.
+void RegisterApplicationControlRoutes(httplib::Server& server, MockService& service);
 // Its /_mock/broadcasts part.
 void RegisterBroadcastControlRoutes(httplib::Server& server, MockService& service);
 // Its session-control part: signal inboxes, DTMF logs, SIP calls.

@@ -1,0 +1,73 @@
+// The binary's flag parser, called directly: --application with a good key file, and each
+// way it can be wrong (id, file, key), with a message naming the problem.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "application_helpers.h"
+#include "flags.h"
+
+namespace opentok_mock::testing {
+namespace {
+
+class FlagsTest : public ::testing::Test {
+ protected:
+  std::filesystem::path WriteFile(std::string const& name, std::string const& text) {
+    auto path = std::filesystem::temp_directory_path() /
+                ("opentok-mock-flags-" + std::to_string(getpid()) + "-" + name);
+    std::ofstream(path) << text;
+    written_.push_back(path);
+    return path;
+  }
+  ~FlagsTest() override {
+    for (auto const& path : written_) std::filesystem::remove(path);
+  }
+
+  static std::string Error(std::vector<std::string> const& args) {
+    app::AppConfig config;
+    auto error = app::ParseFlags(args, config);
+    EXPECT_TRUE(error);
+    return error.value_or("");
+  }
+
+  std::vector<std::filesystem::path> written_;
+};
+
+TEST_F(FlagsTest, ApplicationsAreRepeatable) {
+  auto first = WriteFile("first.pem", ApplicationPrivateKey().PublicKeyPem());
+  auto second = WriteFile("second.pem", OtherPrivateKey().PublicKeyPem());
+  app::AppConfig config;
+  auto error = app::ParseFlags({"--application", std::string(kApplicationId) + ":" + first.string(),
+                                "--application=" + std::string(kOtherApplicationId) + ":" + second.string()},
+                               config);
+  ASSERT_FALSE(error) << *error;
+  ASSERT_EQ(config.server.applications.size(), 2u);
+  EXPECT_EQ(config.server.applications[0].application_id, kApplicationId);
+  EXPECT_EQ(config.server.applications[0].public_key_pem, ApplicationPrivateKey().PublicKeyPem());
+  EXPECT_EQ(config.server.applications[1].application_id, kOtherApplicationId);
+  EXPECT_NE(app::Usage().find("--application APP_ID:PUBLIC_KEY_PEM_FILE"), std::string::npos);
+}
+
+TEST_F(FlagsTest, BadApplicationsSayWhy) {
+  auto good = WriteFile("good.pem", ApplicationPrivateKey().PublicKeyPem());
+  auto ec = WriteFile("ec.pem", kEcPublicKeyPem);
+  auto text = WriteFile("text.pem", "hello");
+  EXPECT_NE(Error({"--application", "12345:" + good.string()}).find("'12345' is not an application id"),
+            std::string::npos);
+  EXPECT_NE(Error({"--application", std::string(kApplicationId) + ":/nonexistent/key.pem"})
+                .find("cannot read the public key file '/nonexistent/key.pem'"),
+            std::string::npos);
+  auto not_rsa = Error({"--application", std::string(kApplicationId) + ":" + ec.string()});
+  EXPECT_NE(not_rsa.find(ec.string() + ": "), std::string::npos) << not_rsa;
+  EXPECT_NE(not_rsa.find("RSA"), std::string::npos) << not_rsa;
+  EXPECT_NE(Error({"--application", std::string(kApplicationId) + ":" + text.string()}).find(text.string()),
+            std::string::npos);
+  EXPECT_NE(Error({"--application", kApplicationId}).find("APP_ID:PUBLIC_KEY_PEM_FILE"), std::string::npos);
+  EXPECT_NE(Error({"--application"}).find("needs a value"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opentok_mock::testing
