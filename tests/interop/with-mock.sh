@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Usage: with-mock.sh OPENTOK_MOCK_BINARY COMMAND [ARG...]
+# Usage: with-mock.sh [--application] OPENTOK_MOCK_BINARY COMMAND [ARG...]
 # Runs COMMAND against a fresh standalone mock: the mock listens on a free loopback port with
 # a new random project and a frozen clock (tests move it through /_mock/clock), and COMMAND
 # gets OPENTOK_MOCK_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET in its environment.
+# With --application, a Vonage application (RS256) is also created through the control plane
+# (POST /_mock/applications, the mock generating the key pair) and COMMAND gets
+# VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY_PATH (a PKCS#8 PEM file in the temporary
+# directory, mode 600; the key is never printed).
 # Readiness: the mock writes --port-file before its "listening on" line; the line is read
 # first, then the file. The mock is stopped with SIGTERM afterwards; its output is shown only
 # when COMMAND failed or the mock did not exit cleanly. Exits with COMMAND's status.
 # Shared by the official-SDK interop runners (node/, python/).
 set -euo pipefail
+with_application=false
+if [ "${1:-}" = --application ]; then with_application=true; shift; fi
 mock=$1
 shift
 work=$(mktemp -d)
@@ -28,6 +34,26 @@ export OPENTOK_MOCK_URL="http://127.0.0.1:$(cat "$work/port")"
 exec {mock_out}<&"${MOCK[0]}"
 cat <&"$mock_out" >"$work/mock.log" &
 drain_pid=$!
+
+if $with_application; then
+  # A fresh lower-case UUID v4 from the kernel, sent so that the answer can be checked.
+  export VONAGE_APPLICATION_ID=$(cat /proc/sys/kernel/random/uuid)
+  export VONAGE_PRIVATE_KEY_PATH="$work/application-private-key.pem"
+  answer=$(curl -sS -X POST -H 'Content-Type: application/json' -w '\n%{http_code}' \
+    -d "{\"applicationId\":\"$VONAGE_APPLICATION_ID\"}" "$OPENTOK_MOCK_URL/_mock/applications") || answer=$'\n000'
+  code=${answer##*$'\n'}
+  # The PEM is base64 lines joined by \n escapes in a JSON string: no quote or other escape
+  # can occur in it, so the member is cut out and its escapes expanded by printf %b.
+  key=$(printf '%s' "${answer%$'\n'*}" | grep -o '"privateKey": *"[^"]*"' | sed 's/^"privateKey": *"//; s/"$//' || true)
+  if [ "$code" != 201 ] || [[ "$key" != -----BEGIN\ PRIVATE\ KEY-----* ]] ||
+     ! printf '%s' "${answer%$'\n'*}" | grep -q "\"applicationId\": *\"$VONAGE_APPLICATION_ID\""; then
+    echo "interop: POST /_mock/applications answered $code without the application and its generated private key" >&2
+    kill -TERM "$mock_pid" 2>/dev/null || true
+    exit 1
+  fi
+  (umask 077 && printf '%b' "$key" >"$VONAGE_PRIVATE_KEY_PATH")
+  unset answer key
+fi
 
 status=0
 "$@" || status=$?
