@@ -6,9 +6,9 @@
 
 namespace opentok::conformance {
 
-// Base fixture of every check: after each check, archives it left recording and
-// broadcasts it left started are stopped (so a failing check leaves nothing running on a
-// live project).
+// Base fixture of every check: after each check, archives it left recording, broadcasts
+// it left started, and captions, renders, Audio Connector connections and SIP calls it
+// left running are ended (so a failing check leaves nothing running on a live project).
 class ConformanceTest : public ::testing::Test {
  protected:
   void TearDown() override;

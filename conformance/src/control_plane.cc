@@ -20,6 +20,10 @@ std::string SessionPath(std::string const& session_id) {
   return "/_mock/sessions/" + common::PercentEncode(session_id);
 }
 
+std::string ConnectionPath(std::string const& session_id, std::string const& connection_id) {
+  return SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id);
+}
+
 }  // namespace
 
 ControlPlane::ControlPlane(std::shared_ptr<HttpTransport> transport, std::string base_url)
@@ -90,12 +94,12 @@ ControlPlane::Connection ControlPlane::Connect(std::string const& session_id, st
 }
 
 void ControlPlane::Disconnect(std::string const& session_id, std::string const& connection_id) const {
-  Expect(204, HttpMethod::kDelete, SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id));
+  Expect(204, HttpMethod::kDelete, ConnectionPath(session_id, connection_id));
 }
 
 std::string ControlPlane::Publish(std::string const& session_id, std::string const& connection_id,
                                   std::string const& name, std::string const& video_type) const {
-  auto path = SessionPath(session_id) + "/connections/" + common::PercentEncode(connection_id) + "/streams";
+  auto path = ConnectionPath(session_id, connection_id) + "/streams";
   nlohmann::json body = {{"name", name}};
   if (!video_type.empty()) body["videoType"] = video_type;
   return ParseObject(Expect(201, HttpMethod::kPost, path, body.dump())).at("streamId").get<std::string>();
@@ -113,6 +117,22 @@ void ControlPlane::SetUploadTarget(std::string const& api_key) const {
 void ControlPlane::FailBroadcastOutput(std::string const& broadcast_id, std::string const& output) const {
   std::string body = output.empty() ? "" : nlohmann::json{{"output", output}}.dump();
   Expect(200, HttpMethod::kPost, "/_mock/broadcasts/" + common::PercentEncode(broadcast_id) + "/fail", body);
+}
+
+nlohmann::json ControlPlane::SessionView(std::string const& session_id) const {
+  return ParseObject(Expect(200, HttpMethod::kGet, SessionPath(session_id)));
+}
+
+nlohmann::json ControlPlane::Signals(std::string const& session_id, std::string const& connection_id) const {
+  return ParseObject(Expect(200, HttpMethod::kGet, ConnectionPath(session_id, connection_id) + "/signals"));
+}
+
+nlohmann::json ControlPlane::Dtmf(std::string const& session_id, std::string const& connection_id) const {
+  return ParseObject(Expect(200, HttpMethod::kGet, ConnectionPath(session_id, connection_id) + "/dtmf"));
+}
+
+nlohmann::json ControlPlane::SipCalls(std::string const& session_id) const {
+  return ParseObject(Expect(200, HttpMethod::kGet, SessionPath(session_id) + "/sip-calls"));
 }
 
 }  // namespace opentok::conformance

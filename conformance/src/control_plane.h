@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,6 +50,17 @@ class ControlPlane {
   // Makes one output of a started broadcast fail (`output`: an RTMP output's id or "hls";
   // empty: every output), as a broken RTMP server or CDN would.
   void FailBroadcastOutput(std::string const& broadcast_id, std::string const& output = "") const;
+
+  // Reads of what the mock simulated, as the control plane answers them (JSON objects).
+  // GET /_mock/sessions/{sid}: connections (with `kind`), streams (with `audioMuted`),
+  // `leftConnections` (with `reason`), `recordingArchiveIds`, `muteAll`.
+  nlohmann::json SessionView(std::string const& session_id) const;
+  // GET /_mock/sessions/{sid}/connections/{cid}/signals: {"count", "items":[{"type","data","at"}]}.
+  nlohmann::json Signals(std::string const& session_id, std::string const& connection_id) const;
+  // GET /_mock/sessions/{sid}/connections/{cid}/dtmf: {"count", "items":[{"digits","at"}]}.
+  nlohmann::json Dtmf(std::string const& session_id, std::string const& connection_id) const;
+  // GET /_mock/sessions/{sid}/sip-calls: the calls in progress, each with its `sip` settings.
+  nlohmann::json SipCalls(std::string const& session_id) const;
 
  private:
   HttpResponse Call(HttpMethod method, std::string const& path, std::string const& body) const;

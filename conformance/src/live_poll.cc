@@ -16,4 +16,9 @@ bool PollUntil(std::function<bool()> const& done, std::chrono::seconds timeout) 
   return true;
 }
 
+bool Eventually(std::function<bool()> const& done) {
+  if (CurrentTarget().has_control_plane()) return done();
+  return PollUntil(done, std::chrono::seconds(60));
+}
+
 }  // namespace opentok::conformance

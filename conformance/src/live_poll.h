@@ -11,4 +11,9 @@ namespace opentok::conformance {
 // suite moves the mock clock instead and never waits.
 bool PollUntil(std::function<bool()> const& done, std::chrono::seconds timeout);
 
+// Whether `done` holds after a request that ends something (a stop, a disconnect). A mock
+// applies it before answering, so `done` must hold at once; the live service may finish
+// on its own schedule, so there it is polled for up to a minute.
+bool Eventually(std::function<bool()> const& done);
+
 }  // namespace opentok::conformance

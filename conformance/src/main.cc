@@ -1,7 +1,7 @@
 // opentok-conformance: checks that an OpenTok endpoint (the mock, in process or at a URL,
 // or the live service) and this SDK agree on token formats, session ids, the archive
-// and broadcast lifecycles, layouts, stream selection, class lists, error semantics and
-// listing.
+// and broadcast lifecycles, layouts, stream selection, class lists, error semantics,
+// listing, signals, moderation, SIP, live captions, renders and the Audio Connector.
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -11,6 +11,7 @@
 #include "archive_tracker.h"
 #include "broadcast_tracker.h"
 #include "conformance_test.h"
+#include "media_tracker.h"
 #include "summary_listener.h"
 #include "transition_matrix.h"
 
@@ -62,6 +63,9 @@ class TargetEnvironment : public ::testing::Environment {
     for (auto const& left : BroadcastTracker::Instance().CleanUpAll()) {
       ADD_FAILURE() << "broadcast still started after clean-up: " << left;
     }
+    for (auto const& left : MediaTracker::Instance().CleanUpAll()) {
+      ADD_FAILURE() << "still running after clean-up: " << left;
+    }
     // Stop an in-process mock here, not during static destruction: its worker threads
     // use library statics that are gone by then.
     SetCurrentTarget(nullptr);
@@ -77,6 +81,7 @@ class TargetEnvironment : public ::testing::Environment {
 void ConformanceTest::TearDown() {
   ArchiveTracker::Instance().StopRecording();
   BroadcastTracker::Instance().StopStarted();
+  MediaTracker::Instance().EndPending();
 }
 
 }  // namespace opentok::conformance

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "archive_transitions.h"
 #include "broadcast_transitions.h"
+#include "media_tracker.h"
 #include "redaction.h"
 #include "token_inspector.h"
 #include "transition_matrix.h"
@@ -201,6 +203,32 @@ TEST(ReadmeMatrices, BothMatricesBetweenTheirMarkers) {
   EXPECT_LT(broadcast_begin, broadcast_end);
   EXPECT_NE(text.find("start-tagged"), std::string::npos);
   EXPECT_NE(text.find("72h-expiry"), std::string::npos);
+}
+
+// The clean-up after each check must cost one request per thing started, not a re-read of
+// everything: an ended entry is never asked for again; one that could not be ended is
+// retried and, if it still cannot be ended, reported with the reason.
+TEST(MediaTracker, EndsEachEntryOnceAndRetriesOnlyFailures) {
+  MediaTracker tracker;
+  tracker.Track({MediaKind::kCaptions, {}, "s", "captions-1"});
+  tracker.Track({MediaKind::kRender, {}, "s", "render-1"});
+  tracker.Track({MediaKind::kSipCall, {}, "s", "connection-1"});
+  std::map<std::string, int> calls;
+  auto end = [&](MediaEntry const& entry) -> std::string {
+    ++calls[entry.id];
+    return entry.kind == MediaKind::kRender ? "503 from the service" : "";
+  };
+  tracker.EndPending(end);
+  EXPECT_EQ(tracker.pending(), 1u);
+  tracker.Track({MediaKind::kAudioConnector, {}, "s", "call-1"});
+  tracker.EndPending(end);
+  EXPECT_EQ(calls, (std::map<std::string, int>{{"captions-1", 1}, {"render-1", 2}, {"connection-1", 1}, {"call-1", 1}}));
+  auto left = tracker.CleanUpAll(end);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_NE(left[0].find("render render-1"), std::string::npos) << left[0];
+  EXPECT_NE(left[0].find("503 from the service"), std::string::npos) << left[0];
+  EXPECT_EQ(tracker.CleanUpAll([](MediaEntry const&) { return std::string(); }), std::vector<std::string>{});
+  EXPECT_EQ(tracker.pending(), 0u);
 }
 
 }  // namespace
