@@ -72,6 +72,7 @@ TEST_F(ApplicationHttpTest, CreatesSessionsRunsArchivesAndListsStreams) {
   ASSERT_EQ(started->status, 200) << started->body;
   auto archive = Json(started);
   EXPECT_EQ(archive["projectId"], id_);  // a string: an application id is no JSON number
+  EXPECT_EQ(archive["applicationId"], id_);  // what the Vonage SDKs read
   auto archive_id = archive["id"].get<std::string>();
   auto got = client_.Get(Path() + "/archive/" + archive_id, Bearer());
   ASSERT_TRUE(got);
@@ -79,6 +80,17 @@ TEST_F(ApplicationHttpTest, CreatesSessionsRunsArchivesAndListsStreams) {
   auto streams = client_.Get(Path() + "/session/" + session_id + "/stream", Bearer());
   ASSERT_TRUE(streams);
   EXPECT_EQ(Json(streams)["count"], 1);
+  // Setting class lists answers the updated streams (the Vonage Python SDK reads them).
+  auto stream_id = Json(streams)["items"][0]["id"];
+  auto classes = client_.Put(Path() + "/session/" + session_id + "/stream", Bearer(),
+                             nlohmann::json{{"items", {{{"id", stream_id}, {"layoutClassList", {"full"}}}}}}.dump(),
+                             kJsonType);
+  ASSERT_TRUE(classes);
+  ASSERT_EQ(classes->status, 200) << classes->body;
+  EXPECT_EQ(Json(classes), (nlohmann::json{{"count", 1}, {"items", {Json(client_.Get(Path() + "/session/" + session_id +
+                                                                                       "/stream/" + stream_id.get<std::string>(),
+                                                                                   Bearer()))}}}));
+  EXPECT_EQ(Json(classes)["items"][0]["layoutClassList"], nlohmann::json::array({"full"}));
   auto stopped = client_.Post(Path() + "/archive/" + archive_id + "/stop", Bearer(), "", kJsonType);
   ASSERT_TRUE(stopped);
   EXPECT_EQ(Json(stopped)["status"], "stopped");

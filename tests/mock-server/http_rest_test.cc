@@ -140,6 +140,7 @@ TEST_F(RestTest, ArchiveLifecycleOverHttp) {
   EXPECT_TRUE(archive["partnerId"].is_number_integer());
   EXPECT_EQ(archive["partnerId"].get<std::int64_t>(), std::stoll(key()));
   EXPECT_EQ(archive["projectId"], archive["partnerId"]);
+  EXPECT_FALSE(archive.contains("applicationId"));  // only for a Vonage application's archives
   EXPECT_EQ(archive["createdAt"].get<std::int64_t>(), server_.service().NowMs());
   EXPECT_EQ(archive["size"], 0);
   EXPECT_EQ(archive["duration"], 0);

@@ -102,8 +102,13 @@ TEST_F(StreamsHttpTest, ClassListRoutes) {
                            .dump());
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
-  EXPECT_TRUE(res->body.empty());
   auto list = Json(client_.Get(Project() + path, Auth()));
+  // The answer is the updated streams, in the order asked.
+  auto answer = Json(res);
+  EXPECT_EQ(answer["count"], 2);
+  EXPECT_EQ(answer["items"][0]["id"], stream_);
+  EXPECT_EQ(answer["items"][0]["layoutClassList"], (nlohmann::json{"full", "focus"}));
+  EXPECT_EQ(answer["items"][1]["id"], second);
   EXPECT_EQ(list["items"][0]["layoutClassList"], (nlohmann::json{"full", "focus"}));
   EXPECT_EQ(Json(client_.Get(Project() + path + "/" + stream_, Auth()))["layoutClassList"], (nlohmann::json{"full", "focus"}));
 

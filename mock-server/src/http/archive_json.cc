@@ -10,6 +10,7 @@ namespace opentok_mock::http {
 void AppendArchiveJson(std::string& out, Archive const& archive) {
   bool const with_streams = archive.stream_mode == StreamMode::kManual && IsRecording(archive.status);
   ObjectWriter json(out);
+  json.ApplicationId(archive.api_key);
   json.Integer("createdAt", archive.created_at_ms);
   json.Integer("duration", archive.duration_s);
   json.String("event", "archive");

@@ -30,6 +30,7 @@ void AppendBroadcastUrls(std::string& out, Broadcast const& broadcast) {
 void AppendBroadcastJson(std::string& out, Broadcast const& broadcast) {
   bool const started = broadcast.status == BroadcastStatus::kStarted;
   ObjectWriter json(out);
+  json.ApplicationId(broadcast.api_key);
   if (started) {
     AppendBroadcastUrls(json.Member("broadcastUrls"), broadcast);
   } else {

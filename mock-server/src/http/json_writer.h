@@ -43,12 +43,21 @@ class ObjectWriter {
   // checked when the project is added, so its text is already the JSON integer the service
   // sends) or a Vonage application's UUID, which can only be a string.
   void OwnerId(std::string_view key, std::string_view id) {
-    bool numeric = !id.empty() && id.find_first_not_of("0123456789") == std::string_view::npos;
-    if (numeric) {
+    if (IsProjectKey(id)) {
       RawNumber(key, id);
     } else {
       String(key, id);
     }
+  }
+  // "applicationId", only on objects a Vonage application owns: the Vonage SDKs read the owner
+  // from it (vonage-video's Archive, Broadcast and Render models ignore projectId). Sorted
+  // first, before "broadcastUrls" and "captionId".
+  void ApplicationId(std::string_view owner_id) {
+    if (!owner_id.empty() && !IsProjectKey(owner_id)) String("applicationId", owner_id);
+  }
+  // Project keys are all digits (checked when a project is added); application ids are UUIDs.
+  static bool IsProjectKey(std::string_view id) {
+    return !id.empty() && id.find_first_not_of("0123456789") == std::string_view::npos;
   }
   void Null(std::string_view key) {
     Key(key);

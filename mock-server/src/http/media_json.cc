@@ -8,6 +8,7 @@ namespace {
 
 void AppendCaptionsJson(std::string& out, Captions const& captions) {
   ObjectWriter json(out);
+  json.ApplicationId(captions.api_key);
   json.String("captionId", captions.id);
   json.Integer("createdAt", captions.created_at_ms);
   json.Integer("duration", captions.duration_s);
@@ -31,6 +32,7 @@ std::string CaptionsJsonText(Captions const& captions) {
 
 void AppendRenderJson(std::string& out, Render const& render) {
   ObjectWriter json(out);
+  json.ApplicationId(render.api_key);
   if (!render.callback_url.empty()) json.String("callbackUrl", render.callback_url);
   json.Integer("createdAt", render.created_at_ms);
   json.String("event", "render");

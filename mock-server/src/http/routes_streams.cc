@@ -62,7 +62,15 @@ void SetClassLists(RestCall& call) {
   if (!items) return SendError(call.res, items.error());
   auto status = call.service.SetStreamClassLists(call.api_key, call.Param(1), *items);
   if (!status) return SendError(call.res, status.error());
-  call.res.status = 200;  // an empty 200: the Java, Python and Ruby SDKs check for exactly 200
+  // 200 (the Java, Python and Ruby SDKs check for exactly 200) with the updated streams in
+  // the order asked: the Vonage Python SDK reads them back as its answer.
+  nlohmann::json updated = nlohmann::json::array();
+  for (auto const& item : *items) {
+    if (auto stream = call.service.GetStream(call.api_key, call.Param(1), item.stream_id)) {
+      updated.push_back(StreamToJson(*stream));
+    }
+  }
+  SendJson(call.res, 200, {{"count", updated.size()}, {"items", std::move(updated)}});
 }
 
 // The PHP SDK's updateStream: {"layoutClassList": [...]} for one stream.

@@ -1,8 +1,17 @@
 #include "session_control_json.h"
 
 #include "archive_json.h"
+#include "json_writer.h"
 
 namespace opentok_mock::http {
+namespace {
+
+// What ObjectWriter::ApplicationId does for the answers built as nlohmann objects.
+void AddApplicationId(nlohmann::json& object, std::string const& owner_id) {
+  if (!owner_id.empty() && !ObjectWriter::IsProjectKey(owner_id)) object["applicationId"] = owner_id;
+}
+
+}  // namespace
 
 nlohmann::json ConnectionListToJson(std::string const& api_key, std::string const& session_id,
                                     std::vector<Connection> const& connections) {
@@ -13,17 +22,21 @@ nlohmann::json ConnectionListToJson(std::string const& api_key, std::string cons
                      {"connectionState", "Connected"},
                      {"createdAt", connection.created_at_ms}});
   }
-  return {{"count", items.size()}, {"projectId", api_key}, {"sessionId", session_id}, {"items", std::move(items)}};
+  nlohmann::json list{{"count", items.size()}, {"projectId", api_key}, {"sessionId", session_id}, {"items", std::move(items)}};
+  AddApplicationId(list, api_key);
+  return list;
 }
 
 nlohmann::json SipCallToJson(SipCall const& call) {
-  return {{"id", call.id},
-          {"projectId", call.api_key},
-          {"sessionId", call.session_id},
-          {"connectionId", call.connection_id},
-          {"streamId", call.stream_id},
-          {"createdAt", call.created_at_ms},
-          {"updatedAt", call.updated_at_ms}};
+  nlohmann::json json{{"id", call.id},
+                      {"projectId", call.api_key},
+                      {"sessionId", call.session_id},
+                      {"connectionId", call.connection_id},
+                      {"streamId", call.stream_id},
+                      {"createdAt", call.created_at_ms},
+                      {"updatedAt", call.updated_at_ms}};
+  AddApplicationId(json, call.api_key);
+  return json;
 }
 
 nlohmann::json SipCallControlJson(SipCall const& call) {

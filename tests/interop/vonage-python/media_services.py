@@ -1,9 +1,8 @@
 """Media services through vonage-video in application mode: broadcasts (start with HLS and
 RTMP, get, list, layout, manual stream selection, stop), live captions (start, stop),
 Experience Composer renders (start, get, list, stop) and the Audio Connector (start, ended
-by disconnect_client). The mock clock moves the asynchronous ones on. Not here:
-change_stream_layout, which reads the stream list ("items") from the answer of
-PUT .../session/{id}/stream, where the mock answers 200 with no body."""
+by disconnect_client), and stream class lists (change_stream_layout, which reads the
+updated streams back from the answer). The mock clock moves the asynchronous ones on."""
 
 from vonage_video.models.audio_connector import AudioConnectorOptions, AudioConnectorWebSocket
 from vonage_video.models.broadcast import (BroadcastHls, BroadcastOutputSettings, BroadcastRtmp,
@@ -13,6 +12,7 @@ from vonage_video.models.common import AddStreamRequest, ComposedLayout
 from vonage_video.models.enums import AudioSampleRate, LayoutType, StreamMode, VideoResolution
 from vonage_video.models.experience_composer import (ExperienceComposerOptions, ExperienceComposerProperties,
                                                      ListExperienceComposersFilter)
+from vonage_video.models.stream import StreamLayout, StreamLayoutOptions
 
 from harness import UNKNOWN_ID, URL, UUID, advance_clock, answered, check, control, publish, raises, session_view, video
 from session_control import client_token, routed_session_with_publisher
@@ -155,8 +155,24 @@ def audio_connector():
         assert res.json()["connected"] is False
 
 
+def stream_class_lists():
+    sid, connection = routed_session_with_publisher("name=classes")
+    camera = publish(sid, connection, name="camera")
+    screen = publish(sid, connection, name="screen", videoType="screen")
+
+    @check("change_stream_layout sets the class lists of two streams and answers them as updated")
+    def _():
+        streams = video.change_stream_layout(sid, StreamLayoutOptions(items=[
+            StreamLayout(id=camera, layout_class_list=["full", "focus"]),
+            StreamLayout(id=screen, layout_class_list=[])]))
+        answered("PUT stream.class-lists 200")
+        assert [(s.id, s.layout_class_list) for s in streams] == [(camera, ["full", "focus"]), (screen, [])]
+        assert video.get_stream(sid, camera).layout_class_list == ["full", "focus"]
+
+
 def run():
     broadcasts()
+    stream_class_lists()
     captions()
     renders()
     audio_connector()
