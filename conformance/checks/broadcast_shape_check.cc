@@ -69,10 +69,13 @@ class BroadcastShapeTest : public ConformanceTest {
     EXPECT_TRUE(b.contains("id") && b["id"].is_string() && IsLowercaseUuid(b["id"].get<std::string>()))
         << "id is not a lowercase UUID: " << b.value("id", nlohmann::json()).dump();
     EXPECT_EQ(b.value("sessionId", nlohmann::json()), session_.session_id);
-    std::int64_t key = std::stoll(session_.credentials.api_key);
+    // A project's key is an integer; an application's UUID can only be a string.
+    nlohmann::json owner = session_.credentials.is_application() ? nlohmann::json(session_.credentials.api_key)
+                                                                 : nlohmann::json(std::stoll(session_.credentials.api_key));
     for (char const* member : {"partnerId", "projectId"}) {
-      EXPECT_TRUE(b.contains(member) && b[member].is_number_integer()) << member << " is not an integer";
-      EXPECT_EQ(b.value(member, nlohmann::json()), key) << member;
+      bool typed = b.contains(member) && (owner.is_string() ? b[member].is_string() : b[member].is_number_integer());
+      EXPECT_TRUE(typed) << member << " is not " << (owner.is_string() ? "a string" : "an integer");
+      EXPECT_EQ(b.value(member, nlohmann::json()), owner) << member;
     }
     auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(target().Now().time_since_epoch()).count();
     for (char const* member : {"createdAt", "updatedAt"}) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive_tracker.h"
+#include "application_credentials.h"
 #include "conformance_test.h"
 #include "opentok_common/hmac.h"
 #include "opentok_common/random.h"
@@ -78,6 +79,9 @@ void PrintTo(AuthCase const& c, std::ostream* os) { *os << c.name; }
 class AuthFailureTest : public ConformanceTest, public ::testing::WithParamInterface<AuthCase> {};
 
 TEST_P(AuthFailureTest, ForbiddenWithTheServiceErrorBody) {
+  if (GetParam().auth == RestAuth::kHs256WithPublicKey || GetParam().auth == RestAuth::kAlgNone) {
+    OPENTOK_REQUIRE_CREDENTIALS(CredentialKind::kApplication, "an algorithm-confusion attack on RS256 REST auth");
+  }
   RestClient rest = target().Rest();
   HttpResponse response = rest.Get(rest.ProjectPath() + "/archive", GetParam().auth);
   EXPECT_EQ(response.status, 403);
@@ -91,10 +95,13 @@ INSTANTIATE_TEST_SUITE_P(Variants, AuthFailureTest,
                          ::testing::Values(AuthCase{"missing", RestAuth::kMissing},
                                            AuthCase{"malformed", RestAuth::kMalformed},
                                            AuthCase{"wrong_secret", RestAuth::kWrongSecret},
-                                           AuthCase{"expired", RestAuth::kExpired}),
+                                           AuthCase{"expired", RestAuth::kExpired},
+                                           AuthCase{"hs256_keyed_with_public_key", RestAuth::kHs256WithPublicKey},
+                                           AuthCase{"alg_none", RestAuth::kAlgNone}),
                          [](auto const& info) { return std::string(info.param.name); });
 
 TEST_F(ErrorSemanticsTest, UnknownProjectIsIssuerNotFound) {
+  OPENTOK_REQUIRE_CREDENTIALS(CredentialKind::kProject, "an unknown numeric API key");
   // Keys are numeric; a key far outside the issued range names no project.
   Credentials stranger{"999999999", "not-a-real-secret"};
   RestClient rest = target().Rest(stranger);
@@ -106,14 +113,16 @@ TEST_F(ErrorSemanticsTest, UnknownProjectIsIssuerNotFound) {
 }
 
 TEST_F(ErrorSemanticsTest, SdkSurfacesAuthFailuresAsAuthenticationException) {
-  Credentials wrong{target().credentials().api_key, target().credentials().api_secret + "-wrong"};
+  Credentials wrong = WithWrongCredential(target().credentials());
   try {
     target().Client(wrong).ListArchives();
-    FAIL() << "a wrong secret was accepted";
+    FAIL() << "a wrong secret or private key was accepted";
   } catch (AuthenticationException const& e) {
     EXPECT_EQ(e.http_status(), 403);
     EXPECT_FALSE(e.service_message().empty());
-    EXPECT_EQ(std::string(e.what()).find(wrong.api_secret), std::string::npos) << "the secret leaked into what()";
+    std::string what = e.what();
+    EXPECT_EQ(what.find(wrong.api_secret.empty() ? wrong.private_key_pem : wrong.api_secret), std::string::npos)
+        << "the secret or key leaked into what()";
   }
 }
 

@@ -18,7 +18,7 @@ class ListingTest : public ConformanceTest {
       GTEST_SKIP() << "needs the mock's control plane (an isolated project with connected clients); "
                       "on live, listing is covered by the archive transition checks' session filter";
     }
-    credentials_ = target().control().CreateProject();
+    credentials_ = target().NewCredentials();
     client_.emplace(target().Client(credentials_));
   }
 

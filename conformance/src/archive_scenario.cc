@@ -70,7 +70,7 @@ std::string ArchiveScenario::BuildOnMock(ArchiveState state) {
   Target const& target = CurrentTarget();
   ControlPlane const& control = target.control();
   MockArchiveTimings timings = MockTimings();
-  credentials_ = control.CreateProject();
+  credentials_ = target.NewCredentials();
   if (state == ArchiveState::kUploaded) control.SetUploadTarget(credentials_.api_key);
   client_.emplace(target.Client(credentials_));
   session_id_ = client_->CreateSession("", MediaMode::kRouted).id;

@@ -14,10 +14,10 @@ class ConformanceTest : public ::testing::Test {
   void TearDown() override;
 
   static Target const& target() { return CurrentTarget(); }
-  // Credentials for one check: on a mock a project of its own (so nothing another check
+  // Credentials for one check: on a mock a project or application of its own (so nothing another check
   // did can change a count), on live the configured project.
   static Credentials OwnProject() {
-    return target().has_control_plane() ? target().control().CreateProject() : target().credentials();
+    return target().NewCredentials();
   }
 };
 

@@ -9,7 +9,7 @@ std::string OpenPublishingSession(int streams, PublishingSession& session) {
   Target const& target = CurrentTarget();
   if (target.has_control_plane()) {
     ControlPlane const& control = target.control();
-    session.credentials = control.CreateProject();
+    session.credentials = target.NewCredentials();
     session.session_id = target.Client(session.credentials).CreateSession("", MediaMode::kRouted).id;
     std::string token = target.TokenClient(session.credentials).GenerateToken(session.session_id);
     session.connection_id = control.Connect(session.session_id, token).connection_id;

@@ -47,7 +47,8 @@ std::string RedactTokens(std::string_view text) {
 
 // Replaces the string value of every "<key>": "<value>" whose key names a credential.
 std::string RedactSecretFields(std::string text) {
-  static constexpr std::array<std::string_view, 3> kKeys = {R"("token")", R"("apiSecret")", R"("api_secret")"};
+  static constexpr std::array<std::string_view, 4> kKeys = {R"("token")", R"("apiSecret")", R"("api_secret")",
+                                                             R"("privateKey")"};
   for (std::string_view key : kKeys) {
     for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
       std::size_t colon = text.find_first_not_of(" \t", at + key.size());

@@ -2,23 +2,34 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "opentok/http_transport.h"
 
 namespace opentok::conformance {
 
+// A project's API key and secret, or a Vonage application's id and RSA private key.
+// `api_key` is the id in REST paths and session ids either way, so checks that build
+// paths or decode session ids need not know the kind.
 struct Credentials {
-  std::string api_key;
-  std::string api_secret;
+  std::string api_key;          // the API key, or the application id
+  std::string api_secret;       // the API secret; empty for an application
+  std::string private_key_pem;  // the application's private key; empty for a project
+
+  bool is_application() const { return !private_key_pem.empty(); }
 };
 
 // How a raw REST request authenticates; the broken variants check the endpoint's 403s.
+// A project signs HS256 in X-OPENTOK-AUTH, an application RS256 in Authorization: Bearer
+// (the header each kind's official SDKs send).
 enum class RestAuth {
-  kValid,         // HS256 X-OPENTOK-AUTH signed with the project secret
-  kMissing,       // no auth header at all
-  kMalformed,     // a header value that is not a JWT
-  kWrongSecret,   // a well-formed JWT signed with another secret
-  kExpired,       // a correctly signed JWT whose exp is in the past
+  kValid,               // signed with the project secret or the application's private key
+  kMissing,             // no auth header at all
+  kMalformed,           // a header value that is not a JWT
+  kWrongSecret,         // a well-formed JWT signed with another secret or another RSA key
+  kExpired,             // a correctly signed JWT whose exp is in the past
+  kHs256WithPublicKey,  // application only: HS256 keyed with the public key's PEM (alg confusion)
+  kAlgNone,             // application only: the valid claims under alg "none", no signature
 };
 
 // Raw REST calls that bypass the SDK, for checks the SDK cannot express (missing or bad
@@ -38,7 +49,8 @@ class RestClient {
   std::string ProjectPath() const;
 
  private:
-  std::string AuthHeader(RestAuth auth) const;
+  // Header name and value.
+  std::pair<std::string, std::string> AuthHeader(RestAuth auth) const;
 
   std::shared_ptr<HttpTransport> transport_;
   std::string base_url_;

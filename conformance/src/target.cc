@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "application_credentials.h"
 #include "opentok/default_transport.h"
 #include "opentok_mock/mock_server.h"
 
@@ -58,15 +59,63 @@ Target::~Target() {
   }
 }
 
+namespace {
+
+// The credentials the environment asks for: their kind, and the credentials themselves
+// when given (a mock can mint them otherwise).
+struct CredentialChoice {
+  CredentialKind kind = CredentialKind::kProject;
+  std::optional<Credentials> given;
+};
+
+// Both variables of a pair or neither: a half-given pair is a mistake worth stopping for.
+bool PairGiven(char const* first, char const* second) {
+  bool has_first = Env(first).has_value();
+  bool has_second = Env(second).has_value();
+  if (has_first != has_second) {
+    throw std::runtime_error(std::string(has_first ? first : second) + " is set without " +
+                             (has_first ? second : first) + ": set both or neither");
+  }
+  return has_first;
+}
+
+CredentialChoice CredentialsFromEnvironment() {
+  bool project = PairGiven("OPENTOK_API_KEY", "OPENTOK_API_SECRET");
+  bool application = PairGiven("OPENTOK_APPLICATION_ID", "OPENTOK_PRIVATE_KEY");
+  if (project && application) {
+    throw std::runtime_error("both OPENTOK_API_KEY/OPENTOK_API_SECRET and OPENTOK_APPLICATION_ID/OPENTOK_PRIVATE_KEY "
+                             "are set: a run uses one kind of credentials");
+  }
+  CredentialChoice choice;
+  choice.kind = application ? CredentialKind::kApplication : CredentialKind::kProject;
+  if (auto wanted = Env("OPENTOK_CONFORMANCE_CREDENTIALS")) {
+    if (*wanted != "project" && *wanted != "application") {
+      throw std::runtime_error("OPENTOK_CONFORMANCE_CREDENTIALS must be \"project\" or \"application\"");
+    }
+    auto kind = *wanted == "application" ? CredentialKind::kApplication : CredentialKind::kProject;
+    if ((project || application) && kind != choice.kind) {
+      throw std::runtime_error("OPENTOK_CONFORMANCE_CREDENTIALS=" + *wanted + " contradicts the " +
+                               std::string(CredentialKindName(choice.kind)) + " credentials in the environment");
+    }
+    choice.kind = kind;
+  }
+  if (project) choice.given = Credentials{*Env("OPENTOK_API_KEY"), *Env("OPENTOK_API_SECRET")};
+  if (application) choice.given = ApplicationFromFile(*Env("OPENTOK_APPLICATION_ID"), *Env("OPENTOK_PRIVATE_KEY"));
+  return choice;
+}
+
+}  // namespace
+
 std::unique_ptr<Target> Target::FromEnvironment() {
   std::unique_ptr<Target> target(new Target());
+  CredentialChoice choice = CredentialsFromEnvironment();
+  bool forced_live = Env("OPENTOK_CONFORMANCE_TARGET").value_or("") == "live";
   auto url = Env("OPENTOK_API_URL");
+  if (!url && forced_live) url = choice.kind == CredentialKind::kApplication ? kVonageApiUrl : kDefaultApiUrl;
   if (!url) {
     target->mock_ = std::make_unique<InProcessMock>();
     target->kind_ = TargetKind::kInProcessMock;
     target->url_ = target->mock_->server.url();
-    auto project = target->mock_->server.default_project();
-    target->credentials_ = {project.api_key, project.api_secret};
   } else {
     target->url_ = *url;
     while (!target->url_.empty() && target->url_.back() == '/') target->url_.pop_back();
@@ -77,19 +126,23 @@ std::unique_ptr<Target> Target::FromEnvironment() {
                                   .request_timeout = std::chrono::seconds(30)};
   target->recorder_ = std::make_shared<RecordingTransport>(MakeDefaultTransport(transport_options));
   target->control_ = std::make_unique<ControlPlane>(target->recorder_, target->url_);
-  if (url) {
-    bool forced_live = Env("OPENTOK_CONFORMANCE_TARGET").value_or("") == "live";
-    target->kind_ = !forced_live && target->control_->Healthy() ? TargetKind::kMockAtUrl : TargetKind::kLive;
-    auto key = Env("OPENTOK_API_KEY");
-    auto secret = Env("OPENTOK_API_SECRET");
-    if (key && secret) {
-      target->credentials_ = {*key, *secret};
-    } else if (target->kind_ == TargetKind::kMockAtUrl) {
-      target->credentials_ = target->control_->CreateProject();  // a mock can mint credentials
-    } else {
-      throw std::runtime_error("OPENTOK_API_URL is set and the endpoint is not a mock server: "
-                               "set OPENTOK_API_KEY and OPENTOK_API_SECRET for the live service");
+  if (url) target->kind_ = !forced_live && target->control_->Healthy() ? TargetKind::kMockAtUrl : TargetKind::kLive;
+  bool application = choice.kind == CredentialKind::kApplication;
+  if (choice.given) {
+    target->credentials_ = *choice.given;
+    // A mock learns a given application's public key, unless it already knows the id.
+    if (application && target->has_control_plane()) {
+      RegisterMockApplication(*target->recorder_, target->url_, target->credentials_);
     }
+  } else if (target->kind_ == TargetKind::kInProcessMock && !application) {
+    auto project = target->mock_->server.default_project();
+    target->credentials_ = {project.api_key, project.api_secret};
+  } else if (target->has_control_plane()) {
+    target->credentials_ = target->NewCredentials(application);  // a mock can mint credentials
+  } else {
+    throw std::runtime_error(
+        "the endpoint is not a mock server: set OPENTOK_API_KEY and OPENTOK_API_SECRET, or OPENTOK_APPLICATION_ID "
+        "and OPENTOK_PRIVATE_KEY, for the live service");
   }
   if (target->has_control_plane()) {
     target->clock_ = std::make_shared<MockClock>(*target->control_);
@@ -114,17 +167,36 @@ std::string_view KindName(TargetKind kind) {
   return "?";
 }
 
-std::string Target::Describe() const { return std::string(KindName(kind_)) + " (" + url_ + ")"; }
+std::string_view CredentialKindName(CredentialKind kind) {
+  return kind == CredentialKind::kApplication ? "application" : "project";
+}
+
+std::string Target::Describe() const {
+  return std::string(KindName(kind_)) + " (" + url_ + "), " + std::string(CredentialKindName(credential_kind())) +
+         " credentials";
+}
+
+Credentials Target::NewCredentials() const {
+  if (!has_control_plane()) return credentials_;
+  return NewCredentials(credentials_.is_application());
+}
+
+Credentials Target::NewCredentials(bool application) const {
+  return application ? CreateMockApplication(*recorder_, url_) : control_->CreateProject();
+}
 
 OpenTok Target::Client(std::optional<Credentials> credentials) const {
-  Credentials const& c = credentials ? *credentials : credentials_;
-  return OpenTok(std::string_view(c.api_key), c.api_secret, ClientOptions{.api_url = url_, .transport = recorder_});
+  return MakeClient(credentials ? *credentials : credentials_, nullptr);
 }
 
 OpenTok Target::TokenClient(std::optional<Credentials> credentials) const {
-  Credentials const& c = credentials ? *credentials : credentials_;
-  return OpenTok(std::string_view(c.api_key), c.api_secret,
-                 ClientOptions{.api_url = url_, .transport = recorder_, .clock = clock_});
+  return MakeClient(credentials ? *credentials : credentials_, clock_);
+}
+
+OpenTok Target::MakeClient(Credentials const& c, std::shared_ptr<Clock> clock) const {
+  ClientOptions options{.api_url = url_, .transport = recorder_, .clock = std::move(clock)};
+  if (c.is_application()) return OpenTok(ApplicationCredentials{c.api_key, c.private_key_pem}, std::move(options));
+  return OpenTok(std::string_view(c.api_key), c.api_secret, std::move(options));
 }
 
 std::chrono::system_clock::time_point Target::Now() const {
