@@ -10,6 +10,9 @@ import sys
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
 
 import requests  # noqa: E402  (a dependency of the SDK, pinned with it)
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from interop_checks import check, passed_count  # noqa: E402,F401  (shared with the other Python run)
 from opentok import Client, MediaModes, Roles  # noqa: E402
 
 URL = os.environ.get("OPENTOK_MOCK_URL", "")
@@ -125,28 +128,3 @@ def raises(expected_answer, exception, fn, *args, **kwargs):
         answered(expected_answer)
         return error
     raise AssertionError(f"{fn.__name__} did not raise {exception.__name__}")
-
-
-_passed = 0
-
-
-def check(name):
-    """Decorator: runs the function at once as a named check; a failure ends the run."""
-    def run(fn):
-        global _passed
-        try:
-            fn()
-        except Exception:  # noqa: BLE001  (report any failure, then stop)
-            import traceback
-            print(f"not ok - {name}")
-            traceback.print_exc()
-            print(f"{_passed} passed, 1 failed")
-            sys.exit(1)
-        _passed += 1
-        print(f"ok - {name}", flush=True)
-        return fn
-    return run
-
-
-def passed_count():
-    return _passed

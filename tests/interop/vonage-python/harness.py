@@ -24,6 +24,9 @@ if not APPLICATION_ID or not PRIVATE_KEY_PATH or not re.fullmatch(r"http://127\.
     sys.exit(2)
 
 import requests  # noqa: E402  (a dependency of the SDK, pinned with it)
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from interop_checks import check, passed_count  # noqa: E402,F401  (shared with the other Python run)
 from vonage import Auth, HttpClientOptions, Vonage  # noqa: E402
 from vonage_http_client.errors import HttpRequestError  # noqa: E402
 
@@ -127,28 +130,3 @@ def raises(expected_answer, fn, *args, exception=HttpRequestError, **kwargs):
 
 def text(token):
     return token.decode() if isinstance(token, bytes) else token
-
-
-_passed = 0
-
-
-def check(name):
-    """Decorator: runs the function at once as a named check; a failure ends the run."""
-    def run(fn):
-        global _passed
-        try:
-            fn()
-        except Exception:  # noqa: BLE001  (report any failure, then stop)
-            import traceback
-            print(f"not ok - {name}")
-            traceback.print_exc()
-            print(f"{_passed} passed, 1 failed")
-            sys.exit(1)
-        _passed += 1
-        print(f"ok - {name}", flush=True)
-        return fn
-    return run
-
-
-def passed_count():
-    return _passed
