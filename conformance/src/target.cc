@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "application_credentials.h"
+#include "opentok_common/random.h"
+#include "suite_rsa.h"
 #include "opentok/default_transport.h"
 #include "opentok_mock/mock_server.h"
 
@@ -138,7 +140,9 @@ std::unique_ptr<Target> Target::FromEnvironment() {
     auto project = target->mock_->server.default_project();
     target->credentials_ = {project.api_key, project.api_secret};
   } else if (target->has_control_plane()) {
-    target->credentials_ = target->NewCredentials(application);  // a mock can mint credentials
+    // A mock can mint credentials; the run's own application has a key pair the mock made.
+    target->credentials_ = application ? CreateMockApplication(*target->recorder_, target->url_)
+                                       : target->control_->CreateProject();
   } else {
     throw std::runtime_error(
         "the endpoint is not a mock server: set OPENTOK_API_KEY and OPENTOK_API_SECRET, or OPENTOK_APPLICATION_ID "
@@ -182,7 +186,14 @@ Credentials Target::NewCredentials() const {
 }
 
 Credentials Target::NewCredentials(bool application) const {
-  return application ? CreateMockApplication(*recorder_, url_) : control_->CreateProject();
+  if (!application) return control_->CreateProject();
+  // A fresh application id per check, all with one key pair of the run's: the mock making
+  // an RSA-2048 pair for every check cost about 300 ms each, most of the run's time.
+  static std::string const kRunKeyPem = SuiteRsaKey::Generate().PrivatePem();
+  Credentials application_credentials{.api_key = common::FormatUuidV4(common::RandomBytes(16)),
+                                      .private_key_pem = kRunKeyPem};
+  RegisterMockApplication(*recorder_, url_, application_credentials);
+  return application_credentials;
 }
 
 OpenTok Target::Client(std::optional<Credentials> credentials) const {
