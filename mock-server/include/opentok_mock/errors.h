@@ -20,7 +20,8 @@ inline Error ConnectionNotFound() { return NotFound("Not found. The connection d
 inline Error StreamNotFound() { return NotFound("Not found. The stream does not exist."); }
 inline Error ProjectNotFound() { return NotFound("Not found. The project does not exist."); }
 inline Error NoClients() {
-  // The body the real service sends with this 400 (opentok-node issue #114).
+  // The body the real service sends with this 400, as reported in
+  // https://github.com/opentok/opentok-node/issues/114.
   return BadRequest("Not found. No clients are actively connected to the OpenTok session.");
 }
 inline Error MethodNotAllowed(std::string message) { return Error{405, -1, std::move(message)}; }
