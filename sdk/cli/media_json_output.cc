@@ -1,19 +1,9 @@
 #include "media_json_output.h"
 
-#include <chrono>
+#include "json_fields.h"
 
 namespace opentok::cli {
 namespace {
-
-std::int64_t EpochMillis(std::chrono::system_clock::time_point time) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
-}
-
-// An enum field as received (also an unknown value), or the enum's name when none was.
-template <typename Enum>
-std::string WireName(std::string const& received, Enum value) {
-  return received.empty() ? std::string(ToString(value)) : received;
-}
 
 // Optional text members are printed only when set, as the service omits them.
 void SetIfPresent(nlohmann::ordered_json& j, char const* key, std::string const& value) {
