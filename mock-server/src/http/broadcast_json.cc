@@ -73,16 +73,7 @@ std::string BroadcastJsonText(Broadcast const& broadcast) {
 }
 
 std::string BroadcastPageJsonText(std::int64_t total, std::vector<Broadcast> const& items) {
-  std::string out = R"({"count":)";
-  out.reserve(64 + 768 * items.size());
-  opentok::common::AppendInteger(out, total);
-  out.append(R"(,"items":[)");
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    AppendBroadcastJson(out, items[i]);
-  }
-  out.append("]}");
-  return out;
+  return PageJsonText(total, items, 768, AppendBroadcastJson);
 }
 
 }  // namespace opentok_mock::http

@@ -80,6 +80,23 @@ class ObjectWriter {
   bool first_ = true;
 };
 
+// A list answer, {"count":TOTAL,"items":[...]}, each item written by `append_item(out, item)`;
+// `item_bytes` is a size estimate per item, so the text grows once.
+template <typename Item, typename AppendItem>
+std::string PageJsonText(std::int64_t total, std::vector<Item> const& items, std::size_t item_bytes,
+                         AppendItem append_item) {
+  std::string out = R"({"count":)";
+  out.reserve(64 + item_bytes * items.size());
+  opentok::common::AppendInteger(out, total);
+  out.append(R"(,"items":[)");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_item(out, items[i]);
+  }
+  out.append("]}");
+  return out;
+}
+
 // `{"screenshareType"?, "stylesheet"?, "type"}`: members that are not set are left out.
 inline void AppendLayoutJson(std::string& out, Layout const& layout) {
   ObjectWriter json(out);

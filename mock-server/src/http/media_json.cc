@@ -56,16 +56,7 @@ std::string RenderJsonText(Render const& render) {
 }
 
 std::string RenderPageJsonText(std::int64_t total, std::vector<Render> const& items) {
-  std::string out = R"({"count":)";
-  out.reserve(64 + 512 * items.size());
-  opentok::common::AppendInteger(out, total);
-  out.append(R"(,"items":[)");
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    AppendRenderJson(out, items[i]);
-  }
-  out.append("]}");
-  return out;
+  return PageJsonText(total, items, 512, AppendRenderJson);
 }
 
 }  // namespace opentok_mock::http

@@ -79,17 +79,8 @@ void ListArchives(RestCall& call) {
   if (!query) return SendError(call.res, query.error());
   auto page = call.service.ListArchives(call.api_key, *query);
   if (!page) return SendError(call.res, page.error());
-  // {"count":N,"items":[...]} as text, like every archive answer (archive_json.h).
-  std::string body = R"({"count":)";
-  body.reserve(64 + 700 * page->items.size());
-  opentok::common::AppendInteger(body, page->total);
-  body.append(R"(,"items":[)");
-  for (std::size_t i = 0; i < page->items.size(); ++i) {
-    if (i > 0) body.push_back(',');
-    AppendArchiveJson(body, page->items[i]);
-  }
-  body.append("]}");
-  SendJsonText(call.res, 200, std::move(body));
+  // As text, like every archive answer (archive_json.h).
+  SendJsonText(call.res, 200, PageJsonText(page->total, page->items, 700, AppendArchiveJson));
 }
 
 void SetArchiveLayout(RestCall& call) {
