@@ -56,6 +56,11 @@ constexpr NameTable<RenderStatus, 4> kRenderStatuses{{{RenderStatus::kStarting, 
                                                       {RenderStatus::kStarted, "started"},
                                                       {RenderStatus::kStopped, "stopped"},
                                                       {RenderStatus::kFailed, "failed"}}};
+constexpr NameTable<DestroyedReason, 5> kDestroyedReasons{{{DestroyedReason::kClientDisconnected, "clientDisconnected"},
+                                                          {DestroyedReason::kForceDisconnected, "forceDisconnected"},
+                                                          {DestroyedReason::kForceUnpublished, "forceUnpublished"},
+                                                          {DestroyedReason::kMediaStopped, "mediaStopped"},
+                                                          {DestroyedReason::kNetworkDisconnected, "networkDisconnected"}}};
 
 constexpr NameTable<HttpMethod, 5> kHttpMethods{{{HttpMethod::kGet, "GET"},
                                                  {HttpMethod::kPost, "POST"},
@@ -97,6 +102,7 @@ std::string_view ToString(VideoType value) { return NameOf(kVideoTypes, value); 
 std::string_view ToString(ConnectionState value) { return NameOf(kConnectionStates, value); }
 std::string_view ToString(CaptionsStatus value) { return NameOf(kCaptionsStatuses, value); }
 std::string_view ToString(RenderStatus value) { return NameOf(kRenderStatuses, value); }
+std::string_view ToString(DestroyedReason value) { return NameOf(kDestroyedReasons, value); }
 std::string_view ToString(HttpMethod value) { return NameOf(kHttpMethods, value); }
 
 std::optional<MediaMode> ParseMediaMode(std::string_view text) { return ValueOf(kMediaModes, text); }
@@ -115,5 +121,6 @@ std::optional<ConnectionState> ParseConnectionState(std::string_view text) {
 }
 std::optional<CaptionsStatus> ParseCaptionsStatus(std::string_view text) { return ValueOf(kCaptionsStatuses, text); }
 std::optional<RenderStatus> ParseRenderStatus(std::string_view text) { return ValueOf(kRenderStatuses, text); }
+std::optional<DestroyedReason> ParseDestroyedReason(std::string_view text) { return ValueOf(kDestroyedReasons, text); }
 
 }  // namespace opentok

@@ -54,6 +54,12 @@ TEST(Types, WireNamesRoundTrip) {
                               ParseRtmpStatus);
   ExpectRoundTrip<VideoType>({{VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}},
                              ParseVideoType);
+  ExpectRoundTrip<DestroyedReason>({{DestroyedReason::kClientDisconnected, "clientDisconnected"},
+                                    {DestroyedReason::kForceDisconnected, "forceDisconnected"},
+                                    {DestroyedReason::kForceUnpublished, "forceUnpublished"},
+                                    {DestroyedReason::kMediaStopped, "mediaStopped"},
+                                    {DestroyedReason::kNetworkDisconnected, "networkDisconnected"}},
+                                   ParseDestroyedReason);
 }
 
 TEST(Types, HttpMethodNames) {
@@ -72,6 +78,7 @@ TEST(Types, UnknownValuesPrintAsUnknown) {
   EXPECT_EQ(ToString(HlsStatus::kUnknown), "unknown");
   EXPECT_EQ(ToString(RtmpStatus::kUnknown), "unknown");
   EXPECT_EQ(ToString(VideoType::kUnknown), "unknown");
+  EXPECT_EQ(ToString(DestroyedReason::kUnknown), "unknown");
   EXPECT_EQ(ToString(static_cast<Role>(99)), "unknown");
 }
 

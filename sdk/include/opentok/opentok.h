@@ -4,7 +4,7 @@
 // sessions, client tokens, archives, live-streaming broadcasts, layouts, stream selection,
 // the streams and connections of a session, signals and moderation, SIP calls, live
 // captions, Experience Composer renders and the Audio Connector, with errors reported as
-// exceptions (errors.h).
+// exceptions (errors.h). ParseCallback (callbacks.h) reads the service's webhook bodies.
 
 #include <cstdint>
 #include <memory>
@@ -16,6 +16,7 @@
 #include "opentok/archive.h"
 #include "opentok/audio_connector.h"
 #include "opentok/broadcast.h"
+#include "opentok/callbacks.h"
 #include "opentok/captions.h"
 #include "opentok/client_options.h"
 #include "opentok/clock.h"

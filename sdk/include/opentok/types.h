@@ -31,6 +31,17 @@ enum class VideoType { kUnknown, kCamera, kScreen, kCustom };
 enum class ConnectionState { kUnknown, kConnecting, kConnected, kDisconnected };
 enum class CaptionsStatus { kUnknown, kStarted, kStopped, kPaused, kFailed };
 enum class RenderStatus { kUnknown, kStarting, kStarted, kStopped, kFailed };
+// Why a connection, a stream or a SIP call went away (callbacks.h): "clientDisconnected",
+// "forceDisconnected", "networkDisconnected", and for streams also "forceUnpublished" and
+// "mediaStopped" (a screen share ended).
+enum class DestroyedReason {
+  kUnknown,
+  kClientDisconnected,
+  kForceDisconnected,
+  kForceUnpublished,
+  kMediaStopped,
+  kNetworkDisconnected
+};
 
 // Wire names ("routed", "publisheronly", "available", ...). kUnknown gives "unknown".
 std::string_view ToString(MediaMode value);
@@ -47,6 +58,7 @@ std::string_view ToString(VideoType value);
 std::string_view ToString(ConnectionState value);
 std::string_view ToString(CaptionsStatus value);
 std::string_view ToString(RenderStatus value);
+std::string_view ToString(DestroyedReason value);
 
 // The inverse of ToString: the enumerator for an exact wire name, or nullopt for any other
 // text (also for "unknown"). Used by the CLI and by anything reading wire values.
@@ -64,5 +76,6 @@ std::optional<VideoType> ParseVideoType(std::string_view text);
 std::optional<ConnectionState> ParseConnectionState(std::string_view text);
 std::optional<CaptionsStatus> ParseCaptionsStatus(std::string_view text);
 std::optional<RenderStatus> ParseRenderStatus(std::string_view text);
+std::optional<DestroyedReason> ParseDestroyedReason(std::string_view text);
 
 }  // namespace opentok

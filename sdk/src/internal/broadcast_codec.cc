@@ -42,6 +42,8 @@ std::optional<HlsOptions> ParseHlsSettings(Json const& object) {
   return HlsOptions{.dvr = GetBool(*hls, "dvr", false), .low_latency = GetBool(*hls, "lowLatency", false)};
 }
 
+}  // namespace
+
 Broadcast ParseBroadcast(Json const& object) {
   if (!object.is_object()) throw ShapeError("a broadcast is not a JSON object");
   Broadcast b;
@@ -68,6 +70,8 @@ Broadcast ParseBroadcast(Json const& object) {
   b.streams = ParseSelectedStreams(object);
   return b;
 }
+
+namespace {
 
 BroadcastList ParseBroadcastList(Json const& object) {
   BroadcastList list;

@@ -4,6 +4,8 @@
 // every answer (lenient reading, see json_read.h). Every decoding failure surfaces as
 // InvalidResponseException naming `operation`.
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,10 @@
 #include "opentok/http_transport.h"
 
 namespace opentok::internal {
+
+// The broadcast object itself, for readers of other documents that embed it (callbacks.h's
+// bodies): ShapeError (json_read.h) when it is not one.
+Broadcast ParseBroadcast(nlohmann::json const& object);
 
 Broadcast DecodeBroadcast(std::string_view operation, HttpResponse const& response);
 BroadcastList DecodeBroadcastList(std::string_view operation, HttpResponse const& response);

@@ -14,6 +14,8 @@ std::string GetCaptionsId(Json const& object) {
   return id;
 }
 
+}  // namespace
+
 LiveCaptions ParseLiveCaptions(Json const& object) {
   if (!object.is_object()) throw ShapeError("the captions status is not a JSON object");
   LiveCaptions captions;
@@ -29,8 +31,6 @@ LiveCaptions ParseLiveCaptions(Json const& object) {
   captions.updated_at = GetMillisTime(object, "updatedAt");
   return captions;
 }
-
-}  // namespace
 
 std::string EncodeStartCaptionsBody(std::string_view session_id, std::string_view token,
                                     LiveCaptionsOptions const& options) {

@@ -3,6 +3,8 @@
 // JSON of live captions: the POST .../captions body, its {"captionsId"} answer and the
 // GET .../captions/{id} status (lenient reading, see json_read.h).
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,10 @@ std::string EncodeStartCaptionsBody(std::string_view session_id, std::string_vie
 
 // The captions id of the start answer.
 std::string DecodeCaptionsId(std::string_view operation, HttpResponse const& response);
+// The captions status object itself, for readers of other documents that embed it (callbacks.h's
+// bodies): ShapeError (json_read.h) when it is not one.
+LiveCaptions ParseLiveCaptions(nlohmann::json const& object);
+
 LiveCaptions DecodeLiveCaptions(std::string_view operation, HttpResponse const& response);
 
 }  // namespace opentok::internal

@@ -4,7 +4,6 @@
 #include "internal/layout_codec.h"
 
 namespace opentok::internal {
-namespace {
 
 Archive ParseArchive(Json const& object) {
   if (!object.is_object()) throw ShapeError("an archive is not a JSON object");
@@ -41,6 +40,8 @@ Archive ParseArchive(Json const& object) {
   a.streams = ParseSelectedStreams(object);
   return a;
 }
+
+namespace {
 
 ArchiveList ParseArchiveList(Json const& object) {
   ArchiveList list;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,10 @@ namespace opentok::internal {
 // *_codec.h). Lenient when reading (json_read.h): unknown fields are ignored, unknown enum
 // strings become kUnknown, numbers sent as strings are accepted. Strict when writing.
 // Every decoding failure surfaces as InvalidResponseException naming `operation`.
+
+// The archive object itself, for readers of other documents that embed it (callbacks.h's
+// bodies): ShapeError (json_read.h) when it is not one.
+Archive ParseArchive(nlohmann::json const& object);
 
 Archive DecodeArchive(std::string_view operation, HttpResponse const& response);
 ArchiveList DecodeArchiveList(std::string_view operation, HttpResponse const& response);

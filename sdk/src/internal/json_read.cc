@@ -82,6 +82,17 @@ std::int64_t GetProjectId(Json const& object) {
   return 0;
 }
 
+std::string GetIdText(Json const& object, std::initializer_list<char const*> keys) {
+  for (char const* key : keys) {
+    Json const* value = Member(object, key);
+    if (value == nullptr) continue;
+    if (value->is_number_integer()) return std::to_string(value->get<std::int64_t>());
+    if (!value->is_string()) WrongType(key, "a string or a number");
+    return value->get<std::string>();
+  }
+  return {};
+}
+
 Json const& GetArray(Json const& object, char const* key) {
   static Json const kEmpty = Json::array();
   Json const* value = Member(object, key);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,9 @@ std::chrono::system_clock::time_point GetMillisTime(Json const& object, char con
 // partnerId in OpenTok responses, projectId in newer ones; a Vonage application id (a
 // UUID string) is not a number and leaves 0.
 std::int64_t GetProjectId(Json const& object);
+// The first of `keys` present, as text: an id the service sends as a string in some
+// documents and as a number in others ("projectId": "123456" or 123456) reads the same.
+std::string GetIdText(Json const& object, std::initializer_list<char const*> keys);
 // The array member `key` (empty when absent); ShapeError when it is something else.
 Json const& GetArray(Json const& object, char const* key);
 

@@ -3,28 +3,14 @@
 #include "internal/json_read.h"
 
 namespace opentok::internal {
-namespace {
-
-// Renders carry the project id as a string ("123456"), or a Vonage application id; a
-// number is taken too and kept as its decimal text.
-std::string GetRenderProjectId(Json const& object) {
-  for (char const* key : {"projectId", "applicationId"}) {
-    Json const* value = Member(object, key);
-    if (value == nullptr) continue;
-    if (value->is_number_integer()) return std::to_string(value->get<std::int64_t>());
-    if (!value->is_string()) WrongType(key, "a string");
-    return value->get<std::string>();
-  }
-  return {};
-}
-
 Render ParseRender(Json const& object) {
   if (!object.is_object()) throw ShapeError("a render is not a JSON object");
   Render render;
   render.id = GetString(object, "id");
   if (render.id.empty()) throw ShapeError("the render has no 'id'");
   render.session_id = GetString(object, "sessionId");
-  render.project_id = GetRenderProjectId(object);
+  // Renders carry the project id as a string ("123456"), or a Vonage application id.
+  render.project_id = GetIdText(object, {"projectId", "applicationId"});
   render.status_name = GetString(object, "status");
   render.status = ParseRenderStatus(render.status_name).value_or(RenderStatus::kUnknown);
   render.url = GetString(object, "url");
@@ -37,6 +23,8 @@ Render ParseRender(Json const& object) {
   render.updated_at = GetMillisTime(object, "updatedAt");
   return render;
 }
+
+namespace {
 
 RenderList ParseRenderList(Json const& object) {
   RenderList list;
