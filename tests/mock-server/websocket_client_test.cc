@@ -5,9 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <condition_variable>
-#include <mutex>
-
+#include "notifier.h"
 #include "websocket_receiver.h"
 
 namespace opentok_mock::websocket {
@@ -21,8 +19,7 @@ constexpr milliseconds kWait{5000};
 
 // What the handlers saw, for the test thread to wait on.
 struct Seen {
-  std::mutex mutex;
-  std::condition_variable changed;
+  testing::Notifier notifier;  // guards what follows
   bool open = false;
   std::optional<std::string> failure;
   std::optional<int> close_code;
@@ -31,16 +28,11 @@ struct Seen {
 
   template <typename Update>
   void Record(Update update) {
-    {
-      std::lock_guard lock(mutex);
-      update();
-    }
-    changed.notify_all();
+    notifier.Change(update);
   }
-  template <typename Predicate>
-  bool Wait(Predicate predicate, milliseconds timeout = kWait) {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, timeout, predicate);
+  template <typename Done>
+  bool Wait(Done done) {
+    return notifier.Wait(kWait, done);
   }
 
   LinkHandlers Handlers() {

@@ -7,9 +7,9 @@
 // (the config first: it selects the transport websocketpp/server.hpp builds on)
 #include <websocketpp/server.hpp>
 
-#include <condition_variable>
-#include <mutex>
 #include <thread>
+
+#include "notifier.h"
 
 namespace opentok_mock::testing {
 namespace {
@@ -25,8 +25,7 @@ struct WebSocketReceiver::Impl {
   int port = 0;
   std::thread thread;
 
-  mutable std::mutex mutex;
-  mutable std::condition_variable changed;
+  Notifier notifier;  // guards what follows
   int tcp_connections = 0;
   bool opened = false;
   std::string resource;
@@ -36,17 +35,7 @@ struct WebSocketReceiver::Impl {
 
   template <typename Update>
   void Record(Update update) {
-    {
-      std::lock_guard lock(mutex);
-      update();
-    }
-    changed.notify_all();
-  }
-
-  template <typename Predicate>
-  bool Wait(std::chrono::milliseconds timeout, Predicate predicate) const {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, timeout, predicate);
+    notifier.Change(update);
   }
 
   void StartServer() {
@@ -130,33 +119,33 @@ std::string WebSocketReceiver::Url(std::string const& path) const {
 }
 
 bool WebSocketReceiver::WaitForTcpConnections(int count, std::chrono::milliseconds timeout) const {
-  return impl_->Wait(timeout, [&] { return impl_->tcp_connections >= count; });
+  return impl_->notifier.Wait(timeout, [&] { return impl_->tcp_connections >= count; });
 }
 
 bool WebSocketReceiver::WaitForOpen(std::chrono::milliseconds timeout) const {
-  return impl_->Wait(timeout, [&] { return impl_->opened; });
+  return impl_->notifier.Wait(timeout, [&] { return impl_->opened; });
 }
 
 bool WebSocketReceiver::WaitForMessages(std::size_t count, std::chrono::milliseconds timeout) const {
-  return impl_->Wait(timeout, [&] { return impl_->messages.size() >= count; });
+  return impl_->notifier.Wait(timeout, [&] { return impl_->messages.size() >= count; });
 }
 
 bool WebSocketReceiver::WaitForClose(std::chrono::milliseconds timeout) const {
-  return impl_->Wait(timeout, [&] { return impl_->close_code.has_value(); });
+  return impl_->notifier.Wait(timeout, [&] { return impl_->close_code.has_value(); });
 }
 
 int WebSocketReceiver::TcpConnections() const {
-  std::lock_guard lock(impl_->mutex);
+  auto lock = impl_->notifier.Lock();
   return impl_->tcp_connections;
 }
 
 std::string WebSocketReceiver::Resource() const {
-  std::lock_guard lock(impl_->mutex);
+  auto lock = impl_->notifier.Lock();
   return impl_->resource;
 }
 
 std::optional<std::string> WebSocketReceiver::Header(std::string const& name) const {
-  std::lock_guard lock(impl_->mutex);
+  auto lock = impl_->notifier.Lock();
   for (auto const& [key, value] : impl_->headers) {
     if (websocketpp::utility::ci_less()(key, name) || websocketpp::utility::ci_less()(name, key)) continue;
     return value;
@@ -165,12 +154,12 @@ std::optional<std::string> WebSocketReceiver::Header(std::string const& name) co
 }
 
 std::vector<ReceivedMessage> WebSocketReceiver::Messages() const {
-  std::lock_guard lock(impl_->mutex);
+  auto lock = impl_->notifier.Lock();
   return impl_->messages;
 }
 
 std::optional<int> WebSocketReceiver::CloseCode() const {
-  std::lock_guard lock(impl_->mutex);
+  auto lock = impl_->notifier.Lock();
   return impl_->close_code;
 }
 

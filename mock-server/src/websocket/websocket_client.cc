@@ -228,4 +228,6 @@ void Client::Every(LinkId link, std::chrono::microseconds period, std::function<
   });
 }
 
+void Client::Post(std::function<void()> work) { asio::post(impl_->io, std::move(work)); }
+
 }  // namespace opentok_mock::websocket

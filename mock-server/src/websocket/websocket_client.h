@@ -53,6 +53,9 @@ class Client {
   // Calls `tick` on the I/O thread every `period`, the first one `period` from now, until the
   // link ends. Deadlines are start + n * period, so a late tick does not delay the next ones.
   void Every(LinkId link, std::chrono::microseconds period, std::function<void()> tick);
+  // Runs `work` on the I/O thread (after what was handed over before it), so that a user's
+  // own state can live on that thread with the handlers.
+  void Post(std::function<void()> work);
 
  private:
   struct Impl;
