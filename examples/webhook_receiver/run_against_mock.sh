@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The webhook receiver against the standalone mock (run through scripts/with-mock-server,
+# which exports OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET): the receiver's URL
+# becomes the project's archive and session-monitoring callback URL; a client joins and
+# publishes, an archive is started and stopped, the mock clock passes the processing
+# delay, and the receiver must report every callback (none refused), be told the archive
+# is available and download exactly the bytes the mock serves.
+# Exit 77 (a ctest skip) only when the mock has no callback routes.
+# Usage: run_against_mock.sh WEBHOOK_RECEIVER OPENTOK_CLI
+set -euo pipefail
+receiver=$1
+cli=$2
+M=$OPENTOK_API_URL
+
+work=$(mktemp -d)
+transcript=$work/receiver.log
+receiver_pid=
+cleanup() {
+  if [ -n "$receiver_pid" ]; then kill -TERM "$receiver_pid" 2>/dev/null || true; wait "$receiver_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "webhook_receiver_against_mock: $*" >&2
+  echo "---- receiver output ----" >&2
+  cat "$transcript" >&2 || true
+  exit 1
+}
+# The value of a top-level string field in the CLI's pretty-printed JSON.
+field() { sed -n "s/^  \"$1\": \"\(.*\)\",\{0,1\}$/\1/p"; }
+
+# The mock must offer callback configuration and delivery (a route it lacks answers 404, or
+# 400 for a POST); without them, say so and skip.
+status=$(curl -s -o /dev/null -w '%{http_code}' "$M/_mock/projects/$OPENTOK_API_KEY/callbacks")
+if [ "$status" != 200 ]; then
+  echo "SKIP: this mock has no callback configuration (GET /_mock/projects/{key}/callbacks answered $status)"
+  exit 77
+fi
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$M/_mock/callbacks/wait?timeoutMs=1")
+if [ "$status" != 200 ] && [ "$status" != 504 ]; then
+  echo "SKIP: this mock has no callback delivery (POST /_mock/callbacks/wait answered $status)"
+  exit 77
+fi
+
+mkdir "$work/archives"
+coproc RECEIVER { exec "$receiver" --download-dir "$work/archives" --download-from "$M/" 2>&1; }
+receiver_pid=$RECEIVER_PID
+exec {receiver_out}<&"${RECEIVER[0]}"
+: >"$transcript"
+# Reads the receiver's lines into the transcript until one matches the extended regex $1;
+# the receiver printing it is the readiness signal. Each line must come within 30 s.
+expect_line() {
+  local line
+  while IFS= read -r -t 30 line <&"$receiver_out"; do
+    echo "$line" >>"$transcript"
+    if [[ $line =~ $1 ]]; then matched=$line; return 0; fi
+  done
+  fail "no line matching '$1' from the receiver"
+}
+expect_line '^listening on '
+receiver_url=${matched#listening on }
+
+for group in archive sessionMonitoring; do
+  curl -sf -X PUT "$M/_mock/projects/$OPENTOK_API_KEY/callbacks/$group" -d "{\"url\":\"$receiver_url/callbacks\"}" \
+    >/dev/null || fail "could not set the $group callback URL"
+done
+
+session_id=$(field session_id <<<"$("$cli" session create --routed)")
+[ -n "$session_id" ] || fail "no session id"
+token=$(field token <<<"$("$cli" token "$session_id" --data name=webhook-demo)")
+connection_json=$(curl -sf -X POST "$M/_mock/sessions/$session_id/connections" -d "{\"token\":\"$token\"}")
+connection_id=$(sed -n 's/.*"connectionId":"\([^"]*\)".*/\1/p' <<<"$connection_json")
+[ -n "$connection_id" ] || fail "no connectionId in: $connection_json"
+curl -sf -X POST "$M/_mock/sessions/$session_id/connections/$connection_id/streams" -d '{"name":"cam"}' >/dev/null ||
+  fail "could not publish a stream"
+
+archive_id=$(field id <<<"$("$cli" archive start "$session_id" --name webhook-demo)")
+[ -n "$archive_id" ] || fail "no archive id"
+"$cli" archive stop "$archive_id" >/dev/null
+# Past the mock's processing delay (5 s by default): the archive becomes available.
+curl -sf -X POST "$M/_mock/clock/advance" -d '{"seconds": 10}' >/dev/null || fail "could not advance the clock"
+curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" >/dev/null || fail "the mock did not deliver its callbacks"
+
+# Session monitoring, then the archive's status changes, in the order they happened.
+expect_line "^callback sessionCreated $session_id\$"
+expect_line "^callback connectionCreated $connection_id\$"
+expect_line '^callback streamCreated '
+expect_line "^callback archive $archive_id started\$"
+expect_line "^callback archive $archive_id stopped\$"
+expect_line "^callback archive $archive_id available\$"
+expect_line "^(downloaded|download of) archive $archive_id"
+[[ $matched == "downloaded archive $archive_id: "* ]] || fail "the download failed: $matched"
+saved=${matched##* bytes to }
+curl -sf "$M/_mock/archives/$archive_id/download" -o "$work/expected" || fail "could not fetch the archive from the mock"
+cmp -s "$saved" "$work/expected" || fail "the downloaded file differs from what the mock serves"
+[ -s "$saved" ] || fail "the downloaded file is empty"
+[[ $matched == *": $(stat -c %s "$saved") bytes to "* ]] || fail "the reported size is not the file's: $matched"
+
+kill -TERM "$receiver_pid"
+expect_line '^stopped$'
+wait "$receiver_pid" || fail "the receiver exited with status $?"
+receiver_pid=
+if grep -q '^refused a callback' "$transcript"; then fail "the receiver refused a callback of the mock"; fi
+echo "webhook_receiver_against_mock: ok ($(grep -c '^callback ' "$transcript") callbacks, archive $archive_id downloaded)"
