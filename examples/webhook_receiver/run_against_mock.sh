@@ -4,7 +4,8 @@
 # becomes the project's archive and session-monitoring callback URL; a client joins and
 # publishes, an archive is started and stopped, the mock clock passes the processing
 # delay, and the receiver must report every callback (none refused), be told the archive
-# is available and download exactly the bytes the mock serves.
+# is available and download exactly the bytes the mock serves; then the client's network
+# drops and the receiver reports the stream, the connection and the session ending.
 # Exit 77 (a ctest skip) only when the mock has no callback routes.
 # Usage: run_against_mock.sh WEBHOOK_RECEIVER OPENTOK_CLI
 set -euo pipefail
@@ -29,14 +30,13 @@ fail() {
 # The value of a top-level string field in the CLI's pretty-printed JSON.
 field() { sed -n "s/^  \"$1\": \"\(.*\)\",\{0,1\}$/\1/p"; }
 
-# The mock must offer callback configuration and delivery (a route it lacks answers 404, or
-# 400 for a POST); without them, say so and skip.
+# The mock must offer callback configuration and delivery; without them, say so and skip.
 status=$(curl -s -o /dev/null -w '%{http_code}' "$M/_mock/projects/$OPENTOK_API_KEY/callbacks")
 if [ "$status" != 200 ]; then
   echo "SKIP: this mock has no callback configuration (GET /_mock/projects/{key}/callbacks answered $status)"
   exit 77
 fi
-status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$M/_mock/callbacks/wait?timeoutMs=1")
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$M/_mock/callbacks/wait?timeoutMs=1" -d "")
 if [ "$status" != 200 ] && [ "$status" != 504 ]; then
   echo "SKIP: this mock has no callback delivery (POST /_mock/callbacks/wait answered $status)"
   exit 77
@@ -71,20 +71,21 @@ token=$(field token <<<"$("$cli" token "$session_id" --data name=webhook-demo)")
 connection_json=$(curl -sf -X POST "$M/_mock/sessions/$session_id/connections" -d "{\"token\":\"$token\"}")
 connection_id=$(sed -n 's/.*"connectionId":"\([^"]*\)".*/\1/p' <<<"$connection_json")
 [ -n "$connection_id" ] || fail "no connectionId in: $connection_json"
-curl -sf -X POST "$M/_mock/sessions/$session_id/connections/$connection_id/streams" -d '{"name":"cam"}' >/dev/null ||
+stream_json=$(curl -sf -X POST "$M/_mock/sessions/$session_id/connections/$connection_id/streams" -d '{"name":"cam"}') ||
   fail "could not publish a stream"
+stream_id=$(sed -n 's/.*"streamId":"\([^"]*\)".*/\1/p' <<<"$stream_json")
 
 archive_id=$(field id <<<"$("$cli" archive start "$session_id" --name webhook-demo)")
 [ -n "$archive_id" ] || fail "no archive id"
 "$cli" archive stop "$archive_id" >/dev/null
 # Past the mock's processing delay (5 s by default): the archive becomes available.
 curl -sf -X POST "$M/_mock/clock/advance" -d '{"seconds": 10}' >/dev/null || fail "could not advance the clock"
-curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" >/dev/null || fail "the mock did not deliver its callbacks"
+curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" -d "" >/dev/null || fail "the mock did not deliver its callbacks"
 
 # Session monitoring, then the archive's status changes, in the order they happened.
 expect_line "^callback sessionCreated $session_id\$"
 expect_line "^callback connectionCreated $connection_id\$"
-expect_line '^callback streamCreated '
+expect_line "^callback streamCreated $stream_id\$"
 expect_line "^callback archive $archive_id started\$"
 expect_line "^callback archive $archive_id stopped\$"
 expect_line "^callback archive $archive_id available\$"
@@ -95,6 +96,15 @@ curl -sf "$M/_mock/archives/$archive_id/download" -o "$work/expected" || fail "c
 cmp -s "$saved" "$work/expected" || fail "the downloaded file differs from what the mock serves"
 [ -s "$saved" ] || fail "the downloaded file is empty"
 [[ $matched == *": $(stat -c %s "$saved") bytes to "* ]] || fail "the reported size is not the file's: $matched"
+
+# The client's network drops: its stream, its connection and then the session end, each
+# with the reason the mock sends.
+curl -sf -X DELETE "$M/_mock/sessions/$session_id/connections/$connection_id?reason=networkDisconnected" ||
+  fail "could not disconnect the client"
+curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" -d "" >/dev/null || fail "the mock did not deliver its callbacks"
+expect_line "^callback streamDestroyed $stream_id [a-zA-Z]+\$"
+expect_line "^callback connectionDestroyed $connection_id networkDisconnected\$"
+expect_line "^callback sessionDestroyed $session_id\$"
 
 kill -TERM "$receiver_pid"
 expect_line '^stopped$'
