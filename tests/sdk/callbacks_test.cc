@@ -1,6 +1,7 @@
 // ParseCallback: the callback (webhook) bodies of the service's documentation and of the
 // mock, typed; unknown members ignored; malformed bodies refused without quoting them.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <string>
@@ -277,6 +278,40 @@ TEST(Callbacks, InfoOfEveryAlternative) {
 TEST(Callbacks, RefusalsAreSdkExceptions) {
   static_assert(std::is_base_of_v<OpenTokException, InvalidCallbackException>);
   EXPECT_THROW(ParseCallback("{"), OpenTokException);
+}
+
+// Every cut of a real body, and every member of real bodies replaced by a value of each JSON
+// type, either parses or throws InvalidCallbackException: nothing of nlohmann's escapes.
+TEST(Callbacks, OnlyInvalidCallbackExceptionEscapes) {
+  std::string const archive = kMockArchiveAvailable;
+  for (std::size_t length = 0; length < archive.size(); ++length) {
+    EXPECT_THROW(ParseCallback(archive.substr(0, length)), InvalidCallbackException) << length;
+  }
+  std::string const stream_destroyed =
+      std::string(R"({"event":"streamDestroyed","projectId":"123456","reason":"clientDisconnected","sessionId":"s",)") +
+      R"("stream":{"connection":)" + kConnection + R"(,"createdAt":1,"id":"st","name":"n","videoType":"camera"},)" +
+      R"("timestamp":2})";
+  std::string const call_created =
+      R"({"call":{"connectionId":"c","createdAt":1,"id":"sip1","streamId":"st","updatedAt":2},"event":"callCreated",)"
+      R"("projectId":"123456","sessionId":"s","timestamp":3})";
+  auto const values = nlohmann::json::array({1, -1.5, "x", "", true, nullptr, nlohmann::json::array({1}),
+                                             nlohmann::json::object({{"id", 1}})});
+  for (std::string const& text : {archive, stream_destroyed, call_created}) {
+    nlohmann::json const original = nlohmann::json::parse(text);
+    for (auto const& [key, unused] : original.items()) {
+      if (key == "event") continue;
+      for (auto const& value : values) {
+        nlohmann::json changed = original;
+        changed[key] = value;
+        try {
+          ParseCallback(changed.dump());
+        } catch (InvalidCallbackException const&) {
+        } catch (std::exception const& e) {
+          ADD_FAILURE() << key << " = " << value.dump() << ": " << e.what();
+        }
+      }
+    }
+  }
 }
 
 TEST(Callbacks, NotJsonIsRefusedWithoutQuotingTheBody) {
