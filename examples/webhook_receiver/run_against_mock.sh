@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The webhook receiver against the standalone mock (run through scripts/with-mock-server,
 # which exports OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET): the receiver's URL
-# becomes the project's archive and session-monitoring callback URL; a client joins and
-# publishes, an archive is started and stopped, the mock clock passes the processing
-# delay, and the receiver must report every callback (none refused), be told the archive
-# is available and download exactly the bytes the mock serves; then the client's network
-# drops and the receiver reports the stream, the connection and the session ending.
+# becomes the project's archive, broadcast and session-monitoring callback URL; a client
+# joins and publishes, an archive is started and stopped, the mock clock passes the
+# processing delay, and the receiver must report every callback (none refused), be told the
+# archive is available and download exactly the bytes the mock serves; a broadcast starts
+# and stops; then the client's network drops and the receiver reports the stream, the
+# connection and the session ending.
 # Exit 77 (a ctest skip) only when the mock has no callback routes.
 # Usage: run_against_mock.sh WEBHOOK_RECEIVER OPENTOK_CLI
 set -euo pipefail
@@ -60,7 +61,7 @@ expect_line() {
 expect_line '^listening on '
 receiver_url=${matched#listening on }
 
-for group in archive sessionMonitoring; do
+for group in archive broadcast sessionMonitoring; do
   curl -sf -X PUT "$M/_mock/projects/$OPENTOK_API_KEY/callbacks/$group" -d "{\"url\":\"$receiver_url/callbacks\"}" \
     >/dev/null || fail "could not set the $group callback URL"
 done
@@ -96,6 +97,13 @@ curl -sf "$M/_mock/archives/$archive_id/download" -o "$work/expected" || fail "c
 cmp -s "$saved" "$work/expected" || fail "the downloaded file differs from what the mock serves"
 [ -s "$saved" ] || fail "the downloaded file is empty"
 [[ $matched == *": $(stat -c %s "$saved") bytes to "* ]] || fail "the reported size is not the file's: $matched"
+
+broadcast_id=$(field id <<<"$("$cli" broadcast start "$session_id" --hls)")
+[ -n "$broadcast_id" ] || fail "no broadcast id"
+"$cli" broadcast stop "$broadcast_id" >/dev/null
+curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" -d "" >/dev/null || fail "the mock did not deliver its callbacks"
+expect_line "^callback broadcast $broadcast_id started\$"
+expect_line "^callback broadcast $broadcast_id stopped\$"
 
 # The client's network drops: its stream, its connection and then the session end, each
 # with the reason the mock sends.
