@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The webhook receiver against the standalone mock (run through scripts/with-mock-server,
 # which exports OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET): the receiver's URL
-# becomes the project's archive, broadcast and session-monitoring callback URL; a client
-# joins and publishes, an archive is started and stopped, the mock clock passes the
-# processing delay, and the receiver must report every callback (none refused), be told the
-# archive is available and download exactly the bytes the mock serves; a broadcast starts
-# and stops; then the client's network drops and the receiver reports the stream, the
+# becomes the project's archive, broadcast, session-monitoring and SIP callback URL and the
+# status callback URL of live captions; a client joins and publishes, an archive is started
+# and stopped, the mock clock passes the processing delay, and the receiver must report
+# every callback (none refused), be told the archive is available and download exactly the
+# bytes the mock serves; a broadcast and live captions start and stop, a SIP call joins and
+# hangs up; then the client's network drops and the receiver reports the stream, the
 # connection and the session ending.
 # Exit 77 (a ctest skip) only when the mock has no callback routes.
 # Usage: run_against_mock.sh WEBHOOK_RECEIVER OPENTOK_CLI
@@ -61,7 +62,7 @@ expect_line() {
 expect_line '^listening on '
 receiver_url=${matched#listening on }
 
-for group in archive broadcast sessionMonitoring; do
+for group in archive broadcast sessionMonitoring sip; do
   curl -sf -X PUT "$M/_mock/projects/$OPENTOK_API_KEY/callbacks/$group" -d "{\"url\":\"$receiver_url/callbacks\"}" \
     >/dev/null || fail "could not set the $group callback URL"
 done
@@ -104,6 +105,22 @@ broadcast_id=$(field id <<<"$("$cli" broadcast start "$session_id" --hls)")
 curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" -d "" >/dev/null || fail "the mock did not deliver its callbacks"
 expect_line "^callback broadcast $broadcast_id started\$"
 expect_line "^callback broadcast $broadcast_id stopped\$"
+
+# Live captions post to the statusCallbackUrl they were started with; a SIP call joins and
+# hangs up (its connection leaves).
+captions_id=$(field captionsId <<<"$("$cli" captions start "$session_id" --status-callback-url "$receiver_url/callbacks")")
+[ -n "$captions_id" ] || fail "no captions id"
+"$cli" captions stop "$captions_id" >/dev/null
+sip_json=$("$cli" sip dial "$session_id" sip:alice@127.0.0.1 --from webhook-demo)
+sip_id=$(field id <<<"$sip_json")
+sip_connection_id=$(field connectionId <<<"$sip_json")
+[ -n "$sip_id" ] && [ -n "$sip_connection_id" ] || fail "no SIP call in: $sip_json"
+curl -sf -X DELETE "$M/_mock/sessions/$session_id/connections/$sip_connection_id" || fail "could not hang up"
+curl -sf -X POST "$M/_mock/callbacks/wait?timeoutMs=20000" -d "" >/dev/null || fail "the mock did not deliver its callbacks"
+expect_line "^callback captions $captions_id started\$"
+expect_line "^callback captions $captions_id stopped\$"
+expect_line "^callback callCreated $sip_id\$"
+expect_line "^callback callDestroyed $sip_id [a-zA-Z]+\$"
 
 # The client's network drops: its stream, its connection and then the session end, each
 # with the reason the mock sends.
