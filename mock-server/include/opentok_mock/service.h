@@ -15,6 +15,7 @@
 #include "opentok_mock/model.h"
 #include "opentok_mock/rest_auth.h"
 #include "opentok_mock/result.h"
+#include "opentok_mock/service_events.h"
 #include "opentok_mock/session_control.h"
 
 namespace opentok_mock {
@@ -213,6 +214,35 @@ class MockService {
   std::vector<AudioConnector> AllAudioConnectors(std::string_view api_key = {});
   Result<AudioConnector> FindAudioConnector(std::string_view id);
 
+  // --- Service events ---------------------------------------------------------------------
+  // Every status change of archives, broadcasts, renders, captions and SIP calls, session
+  // monitoring and Audio Connector calls, in order (see service_events.h for the subscriber's
+  // rules). Returns an id for UnsubscribeEvents; subscriptions survive Reset.
+  std::uint64_t SubscribeEvents(ServiceEventSubscriber subscriber);
+  void UnsubscribeEvents(std::uint64_t id);
+  // For a ticker that lets timer-driven changes (an archive becoming available, maximum
+  // durations) happen without waiting for the next operation: the mock time at which the
+  // earliest pending timer is due (nullopt: none), and firing every timer due by now.
+  std::optional<std::int64_t> NextTimerDueMs() const;
+  void FireDueTimers();
+
+  // --- Callback configuration (project configuration: Reset keeps it) --------------------
+  // The project's URL for a group of events (the account portal's setting; the control plane
+  // and --callback-url). 400 for a URL that is not http(s):// with a host or is over 2048
+  // characters; 404 for an unknown project. Setting replaces; clearing an unset one is fine.
+  Status SetCallbackUrl(std::string_view api_key, CallbackGroup group, std::string url);
+  Status ClearCallbackUrl(std::string_view api_key, CallbackGroup group);
+  // The groups that have a URL, in CallbackGroup order.
+  Result<std::vector<std::pair<CallbackGroup, std::string>>> CallbackUrls(std::string_view api_key) const;
+  // Legacy REST registrations (POST/GET/DELETE /v2/project/{key}/callback). 400 for a group
+  // and event pair CallbackRegistration does not list or a bad URL; registering a pair again
+  // replaces its URL (same id, new updatedAt). Creation order.
+  Result<CallbackRegistration> RegisterCallback(std::string_view api_key, std::string group, std::string event,
+                                                std::string url);
+  Result<std::vector<CallbackRegistration>> ListCallbacks(std::string_view api_key) const;
+  // 404 for an unknown id (or another project's).
+  Status UnregisterCallback(std::string_view api_key, std::string_view id);
+
   // --- Clock ------------------------------------------------------------------------------
   std::int64_t NowMs() const;
   std::int64_t WallMs() const;
@@ -225,7 +255,8 @@ class MockService {
 
   // --- Administration ---------------------------------------------------------------------
   // Drops sessions, connections, streams, archives, broadcasts, timers and the journal; keeps the
-  // projects (with their upload targets) and the clock; re-applies the seed.
+  // projects (with their upload targets and callback configuration), event subscriptions and
+  // the clock; re-applies the seed.
   void Reset();
   RequestJournal& journal();
   // Base of archive download and broadcast HLS URLs ("http://127.0.0.1:PORT"); set once the

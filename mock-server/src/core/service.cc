@@ -62,12 +62,14 @@ auto FindById(std::vector<T>& items, Id T::*id, std::string_view wanted) {
 MockService::Impl::Impl(ServiceOptions opts)
     : options(std::move(opts)), clock(options.wall_clock), journal(options.journal_capacity), ids(options.seed) {
   if (options.frozen_clock) clock.Freeze();
+  events.Subscribe([this](SessionEvent const& event) { MonitoringOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { ArchivesOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { BroadcastsOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { ModerationOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { SipOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { RendersOnSessionEvent(event); });
   events.Subscribe([this](SessionEvent const& event) { AudioConnectorsOnSessionEvent(event); });
+  events.Subscribe([this](SessionEvent const& event) { SessionDestroyedOnSessionEvent(event); });
 }
 
 std::unique_lock<std::shared_mutex> MockService::Impl::WriteLock(std::int64_t& now_ms) {
@@ -176,6 +178,7 @@ Result<ClientTokenClaims> MockService::Impl::VerifyTokenFor(SessionRecord const&
 Connection& MockService::Impl::AddConnection(SessionRecord& session, Connection connection) {
   session.connections.push_back(std::move(connection));
   ++session.presence_epoch;  // cancels a pending "session ended" timer
+  MonitoringOnJoin(session, session.connections.back());
   return session.connections.back();
 }
 

@@ -73,7 +73,8 @@ bool MockService::Impl::Apply(ArchiveRecord& archive, ArchiveEvent event, std::i
   return true;
 }
 
-// Side effects of arriving in a status: bookkeeping and the timers that status starts.
+// Side effects of arriving in a status: bookkeeping, the timers that status starts and the
+// status change's service event.
 void MockService::Impl::OnEnter(ArchiveRecord& archive, std::int64_t at_ms) {
   auto& view = archive.view;
   switch (view.status) {
@@ -113,6 +114,7 @@ void MockService::Impl::OnEnter(ArchiveRecord& archive, std::int64_t at_ms) {
     case ArchiveStatus::kExpired:
       break;
   }
+  EmitServiceEvent(view.api_key, at_ms, View(archive));
 }
 
 void MockService::Impl::HandleArchiveTimer(Timer const& timer) {

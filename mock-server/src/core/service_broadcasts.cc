@@ -108,6 +108,7 @@ bool MockService::Impl::Apply(BroadcastRecord& broadcast, BroadcastEvent event, 
     for (auto& output : view.rtmp) output.status = RtmpStatus::kOffline;
     std::erase(broadcast.session->broadcasting, &broadcast);
   }
+  EmitServiceEvent(view.api_key, at_ms, View(broadcast));
   return true;
 }
 
@@ -174,6 +175,7 @@ Result<Broadcast> MockService::Impl::CreateBroadcast(ProjectRecord& project, Ses
   // the next read on (as an archive started without publishers reads `paused` afterwards).
   Broadcast answer = View(broadcast);
   FollowPublishers(view, !session.streams.empty());
+  EmitServiceEvent(view.api_key, now_ms, View(broadcast));
   return answer;
 }
 

@@ -66,6 +66,7 @@ bool MockService::Impl::Apply(CaptionsRecord& captions, CaptionsEvent event, std
     view.duration_s = RoundedSeconds(at_ms - view.created_at_ms);
     if (captions.session->captioning == &captions) captions.session->captioning = nullptr;
   }
+  EmitServiceEvent(view.api_key, at_ms, View(captions, at_ms), {view.status_callback_url});
   return true;
 }
 
@@ -115,6 +116,7 @@ Result<Captions> MockService::StartCaptions(std::string_view api_key, StartCapti
   impl_->captions.emplace(view.id, std::move(record));
   (*session)->captioning = &captions;
   impl_->Schedule(TimerKind::kCaptionsMaxDuration, view.id, captions.epoch, now + view.max_duration_s * 1000);
+  impl_->EmitServiceEvent(view.api_key, now, impl_->View(captions, now), {view.status_callback_url});
   return impl_->View(captions, now);
 }
 

@@ -2,6 +2,7 @@
 
 // Private state of MockService, shared by its implementation files.
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -22,6 +23,7 @@
 #include "opentok_mock/ids.h"
 #include "opentok_mock/render_transitions.h"
 #include "opentok_mock/service.h"
+#include "opentok_mock/service_events.h"
 #include "opentok_mock/timer_queue.h"
 #include "media_records.h"
 #include "session_events.h"
@@ -62,6 +64,10 @@ struct ProjectRecord {
   std::vector<ArchiveRecord*> archives;  // creation order; deleted archives removed
   std::vector<BroadcastRecord*> broadcasts;  // creation order
   std::vector<RenderRecord*> renders;        // creation order
+  // Callback configuration (service_callbacks.cc; Reset keeps it): a URL per group (empty:
+  // none), indexed by CallbackGroup, and the legacy REST registrations in creation order.
+  std::array<std::string, std::size(kAllCallbackGroups)> callback_urls;
+  std::vector<CallbackRegistration> callback_registrations;
 };
 
 struct SessionRecord {
@@ -111,6 +117,11 @@ struct MockService::Impl {
   std::uint64_t broadcast_sequence = 0;
   std::string public_base_url = "http://127.0.0.1";
 
+  // Service events (service_callbacks.cc): subscribers with their ids, in subscription order.
+  std::vector<std::pair<std::uint64_t, ServiceEventSubscriber>> event_subscribers;
+  std::uint64_t next_subscriber_id = 0;
+  std::uint64_t event_sequence = 0;  // the last emitted event's; Reset does not restart it
+
   // --- Locking helpers --------------------------------------------------------------------
   // Takes the write lock, fires due timers and returns the current mock time.
   std::unique_lock<std::shared_mutex> WriteLock(std::int64_t& now_ms);
@@ -118,6 +129,15 @@ struct MockService::Impl {
   std::shared_lock<std::shared_mutex> ReadLock();
   void FireDueTimers(std::int64_t now_ms);  // write lock held
   void Schedule(TimerKind kind, std::string target, std::uint64_t epoch, std::int64_t due_ms);
+
+  // --- Service events (write lock held) ---------------------------------------------------
+  // The one way to emit a ServiceEvent: stamps it (next sequence, `api_key`, mock time
+  // `at_ms`), resolves its callback URLs (`extra_urls` first: a request's statusCallbackUrl;
+  // then the project's URL for the event's group and its matching legacy registrations; each
+  // URL once) and hands it to every subscriber in order. Call it after the change is made,
+  // from the single place where it is made (a lifecycle's Apply, AddConnection, ...).
+  void EmitServiceEvent(std::string api_key, std::int64_t at_ms, ServiceEventPayload payload,
+                        std::vector<std::string> extra_urls = {});
 
   // --- Lookups (lock held) ----------------------------------------------------------------
   ProjectRecord* FindProject(std::string_view api_key) const;
@@ -146,6 +166,17 @@ struct MockService::Impl {
   // left it (force-muted, for instance).
   Stream PublishStream(SessionRecord& session, Connection const& connection, PublishSettings const& settings,
                        std::int64_t now_ms);
+
+  // --- Session monitoring (service_monitoring.cc; write lock held) -----------------------
+  // sessionCreated (the first client) and connectionCreated.
+  void MonitoringOnJoin(SessionRecord const& session, Connection const& connection);
+  // streamCreated, streamDestroyed, connectionDestroyed: subscribed first, so that they
+  // precede what other families do about the same change (an archive pausing).
+  void MonitoringOnSessionEvent(SessionEvent const& event);
+  // sessionDestroyed when the last client left: subscribed last, so that it follows
+  // everything that leaving caused (a SIP call ending, a render stopping).
+  void SessionDestroyedOnSessionEvent(SessionEvent const& event);
+  void EmitMonitoring(SessionRecord const& session, std::int64_t at_ms, MonitoringEvent event);
 
   // --- Session control (write lock held) --------------------------------------------------
   // Mutes new streams while a mute-all is active; records who left and why.
@@ -190,6 +221,8 @@ struct MockService::Impl {
   // Applies `event` through kRenderTransitions; entering `started` joins the session (a
   // connection publishing one stream), leaving it leaves the session.
   bool Apply(RenderRecord& render, RenderEvent event, std::int64_t at_ms);
+  // Its status change, to its statusCallbackUrl and the project's render URL.
+  void EmitRenderEvent(RenderRecord const& render, std::int64_t at_ms);
   void HandleRenderTimer(Timer const& timer);
   // The checks of a render start that need the state: session, token, media mode.
   Result<RenderStart> CheckRenderStart(std::string_view api_key, StartRenderRequest const& request,

@@ -77,6 +77,7 @@ bool MockService::Impl::Apply(RenderRecord& render, RenderEvent event, std::int6
     view.connection_id = joined.connection_id;
     view.stream_id = PublishStream(session, joined, stream, at_ms).stream_id;
     Schedule(TimerKind::kRenderMaxDuration, view.id, render.epoch, view.created_at_ms + view.max_duration_s * 1000);
+    EmitRenderEvent(render, at_ms);  // after joining, so that it names the render's stream
     return true;
   }
   // Stopped or failed: it is no longer rendering, and a started render leaves the session
@@ -85,7 +86,12 @@ bool MockService::Impl::Apply(RenderRecord& render, RenderEvent event, std::int6
   if (was_started && event != RenderEvent::kConnectionLeft) {
     RemoveConnection(session, view.connection_id, DisconnectReason::kClientDisconnected, at_ms);
   }
+  EmitRenderEvent(render, at_ms);
   return true;
+}
+
+void MockService::Impl::EmitRenderEvent(RenderRecord const& render, std::int64_t at_ms) {
+  EmitServiceEvent(render.view.api_key, at_ms, render.view, {render.view.callback_url});
 }
 
 void MockService::Impl::HandleRenderTimer(Timer const& timer) {
@@ -172,6 +178,7 @@ Result<Render> MockService::StartRender(std::string_view api_key, StartRenderReq
   impl_->FindProject(api_key)->renders.push_back(&render);
   session.rendering.push_back(&render);
   impl_->Schedule(TimerKind::kRenderLoaded, view.id, render.epoch, now + kRenderLoadMs);
+  impl_->EmitRenderEvent(render, now);
   return view;
 }
 

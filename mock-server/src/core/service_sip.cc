@@ -39,8 +39,14 @@ std::optional<Error> ValidateDial(DialRequest const& request) {
 
 void MockService::Impl::SipOnSessionEvent(SessionEvent const& event) {
   if (event.kind != SessionEventKind::kClientLeft || event.connection == nullptr) return;
-  std::erase_if(event.session.sip_calls,
-                [&](SipCall const& call) { return call.connection_id == event.connection->connection_id; });
+  auto& calls = event.session.sip_calls;
+  auto call = std::find_if(calls.begin(), calls.end(),
+                           [&](SipCall const& c) { return c.connection_id == event.connection->connection_id; });
+  if (call == calls.end()) return;
+  SipCall ended = std::move(*call);
+  calls.erase(call);
+  ended.updated_at_ms = event.at_ms;
+  EmitServiceEvent(ended.api_key, event.at_ms, SipCallEvent{SipCallEventKind::kCallDestroyed, ended, event.reason});
 }
 
 Result<SipCall> MockService::Dial(std::string_view api_key, DialRequest const& request) {
@@ -87,6 +93,7 @@ Result<SipCall> MockService::Dial(std::string_view api_key, DialRequest const& r
   auto stored = std::find_if(session.sip_calls.begin(), session.sip_calls.end(),
                              [&](SipCall const& c) { return c.id == call.id; });
   if (stored != session.sip_calls.end()) stored->stream_id = call.stream_id;
+  impl_->EmitServiceEvent(call.api_key, now, SipCallEvent{SipCallEventKind::kCallCreated, call, std::nullopt});
   return call;
 }
 

@@ -6,12 +6,14 @@ namespace opentok_mock::http {
 
 namespace {
 
-void AppendCaptionsJson(std::string& out, Captions const& captions) {
+// `event`: the callback body's "event":"captions" (the status object has none).
+void AppendCaptionsJson(std::string& out, Captions const& captions, bool with_event) {
   ObjectWriter json(out);
   json.ApplicationId(captions.api_key);
   json.String("captionId", captions.id);
   json.Integer("createdAt", captions.created_at_ms);
   json.Integer("duration", captions.duration_s);
+  if (with_event) json.String("event", "captions");
   json.String("languageCode", captions.language_code);
   json.String("projectId", captions.api_key);
   json.String("provider", "aws-transcribe");  // the only provider the service names
@@ -26,7 +28,14 @@ void AppendCaptionsJson(std::string& out, Captions const& captions) {
 std::string CaptionsJsonText(Captions const& captions) {
   std::string out;
   out.reserve(320);
-  AppendCaptionsJson(out, captions);
+  AppendCaptionsJson(out, captions, false);
+  return out;
+}
+
+std::string CaptionsCallbackJsonText(Captions const& captions) {
+  std::string out;
+  out.reserve(340);
+  AppendCaptionsJson(out, captions, true);
   return out;
 }
 

@@ -16,6 +16,8 @@ namespace opentok_mock::http {
 // GET .../captions/{id}: {"captionId","createdAt","duration","languageCode","projectId",
 // "provider","reason"?,"sessionId","status","updatedAt"}.
 std::string CaptionsJsonText(Captions const& captions);
+// The same plus "event":"captions": the body of a captions status callback.
+std::string CaptionsCallbackJsonText(Captions const& captions);
 void AppendRenderJson(std::string& out, Render const& render);
 std::string RenderJsonText(Render const& render);
 // `{"count": total, "items": [...]}`.
