@@ -185,5 +185,77 @@ TEST_F(AudioConnectorTest, KeepsTheSessionFromEnding) {
   EXPECT_EQ(Get(archive.id).status, ArchiveStatus::kStopped);
 }
 
+// --- What the WebSocket streamer sees and reports -----------------------------------------
+
+TEST_F(AudioConnectorTest, EventsCarryTheHeaderValuesWhenTheCallConnectsItsStreamsChangeAndItEnds) {
+  std::vector<AudioConnectorEvent> events;
+  service_.SubscribeEvents([&](ServiceEvent const& event) {
+    if (auto const* audio = std::get_if<AudioConnectorEvent>(&event.payload)) events.push_back(*audio);
+  });
+  auto session_id = RoutedSession();
+  auto client = Connect(session_id);
+  auto request = Request(session_id);
+  request.headers = {{"Authorization", "Bearer s3cret"}};
+  auto call = Must(service_.ConnectAudio(kKey, request));
+  auto stream = Publish(session_id, client);
+  Must(service_.Unpublish(session_id, stream));
+  Must(service_.DisconnectAudio(kKey, call.id));
+
+  ASSERT_EQ(events.size(), 4u);  // connected, a stream came, it went, ended
+  for (auto const& event : events) {
+    EXPECT_EQ(event.call.id, call.id);
+    EXPECT_EQ(event.headers, request.headers);
+  }
+  EXPECT_TRUE(events[0].call.connected);
+  EXPECT_TRUE(events[0].call.subscribed_stream_ids.empty());
+  EXPECT_EQ(events[1].call.subscribed_stream_ids, (std::vector<std::string>{stream}));
+  EXPECT_TRUE(events[2].call.subscribed_stream_ids.empty());
+  EXPECT_FALSE(events[3].call.connected);
+  // The view has the names only.
+  EXPECT_EQ(Find(call.id).header_names, (std::vector<std::string>{"Authorization"}));
+}
+
+TEST_F(AudioConnectorTest, TheStreamersReportsShowInTheViewAndAFailedLinkEndsTheCall) {
+  auto session_id = RoutedSession();
+  auto call = Must(service_.ConnectAudio(kKey, Request(session_id)));
+  EXPECT_EQ(call.link.state, "pending");
+  AudioConnectorLink link;
+  link.state = "streaming";
+  link.frames_sent = 3;
+  link.bytes_sent = 960;
+  Must(service_.UpdateAudioConnectorLink(call.id, link));
+  EXPECT_EQ(Find(call.id).link.bytes_sent, 960);
+  EXPECT_TRUE(Find(call.id).connected);
+
+  link.state = "failed";
+  link.error = "the WebSocket connection dropped";
+  Must(service_.EndAudioConnectorLink(call.id, link));
+  auto ended = Find(call.id);
+  EXPECT_FALSE(ended.connected);
+  EXPECT_EQ(ended.link.state, "failed");
+  EXPECT_EQ(ended.link.error, "the WebSocket connection dropped");
+  auto snapshot = Must(service_.GetSession(session_id));
+  ASSERT_EQ(snapshot.left_connections.size(), 1u);
+  EXPECT_EQ(snapshot.left_connections[0].connection.connection_id, call.connection_id);
+  EXPECT_EQ(snapshot.left_connections[0].reason, DisconnectReason::kNetworkDisconnected);
+
+  // Reports after the end are kept; an unknown call is 404.
+  link.state = "closed";
+  Must(service_.EndAudioConnectorLink(call.id, link));
+  EXPECT_EQ(Find(call.id).link.state, "closed");
+  EXPECT_EQ(service_.UpdateAudioConnectorLink("unknown", link).error().http_status, 404);
+  EXPECT_EQ(service_.EndAudioConnectorLink("unknown", link).error().http_status, 404);
+}
+
+TEST_F(AudioConnectorTest, TheToneSettingStartsFromTheOptionsAndSurvivesAReset) {
+  EXPECT_FALSE(service_.AudioConnectorTone());
+  service_.SetAudioConnectorTone(true);
+  service_.Reset();
+  EXPECT_TRUE(service_.AudioConnectorTone());
+  ServiceOptions options;
+  options.audio_connector_tone = true;
+  EXPECT_TRUE(MockService(options).AudioConnectorTone());
+}
+
 }  // namespace
 }  // namespace opentok_mock::testing

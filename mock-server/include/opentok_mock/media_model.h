@@ -98,6 +98,20 @@ struct ConnectAudioRequest {
   bool bidirectional = false;
 };
 
+// What the mock's WebSocket client made of a call (the HTTP layer's Audio Connector streamer
+// reports it; the core alone leaves it "pending"). States: "pending" (not taken up yet),
+// "notContacted" (a wss:// URI or a host the outbound policy refuses: never contacted),
+// "connecting" (opening handshake under way), "streaming" (open), "failed" (no WebSocket
+// could be opened, or it dropped), "closed" (closed by the mock or by the receiver).
+struct AudioConnectorLink {
+  std::string state = "pending";
+  std::int64_t frames_sent = 0;  // binary audio messages to the receiver
+  std::int64_t bytes_sent = 0;
+  std::int64_t frames_received = 0;  // binary messages from a bidirectional receiver
+  std::int64_t bytes_received = 0;
+  std::string error;  // why it failed or was not contacted (never a header value)
+};
+
 // An Audio Connector call: its session connection (kind websocket) subscribes to the
 // requested streams, or to every stream when none were requested.
 struct AudioConnector {
@@ -114,6 +128,7 @@ struct AudioConnector {
   bool connected = true;  // false once it was stopped or its connection left
   std::int64_t ended_at_ms = 0;
   std::vector<std::string> subscribed_stream_ids;  // while connected
+  AudioConnectorLink link;
 };
 
 }  // namespace opentok_mock

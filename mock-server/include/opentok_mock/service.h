@@ -42,6 +42,9 @@ struct ServiceOptions {
   // Whether a render's page loads (called at the start, outside the service's lock). Empty:
   // every URL loads. The HTTP layer fetches loopback URLs with it; the core has no HTTP.
   std::function<bool(std::string const& url)> url_loadable;
+  // What the Audio Connector's WebSocket streamer sends while a call has streams: silence,
+  // or a 440 Hz test tone (--audio-connector-tone; the control plane changes it).
+  bool audio_connector_tone = false;
 };
 
 // The mock OpenTok service: all state and rules, no HTTP. Thread-safe: one reader/writer
@@ -205,7 +208,9 @@ class MockService {
 
   // --- Audio Connector (REST, project-scoped) ---------------------------------------------
   // Adds a connection (kind websocket) subscribed to the requested streams, or to every
-  // stream of the session (also later ones) when none are requested. No WebSocket is opened.
+  // stream of the session (also later ones) when none are requested. The core opens no
+  // WebSocket: it emits an AudioConnectorEvent when a call connects, when the streams it
+  // receives change and when it ends, and the HTTP layer's streamer opens the WebSocket.
   Result<AudioConnector> ConnectAudio(std::string_view api_key, ConnectAudioRequest const& request);
   // `id`: the call id or its connection id. The connection leaves the session; 404 when
   // neither names a connected call.
@@ -213,6 +218,15 @@ class MockService {
   // Control plane: any project's calls, newest first (also ended ones).
   std::vector<AudioConnector> AllAudioConnectors(std::string_view api_key = {});
   Result<AudioConnector> FindAudioConnector(std::string_view id);
+  // The WebSocket streamer's reports (never from an event subscriber: they take the lock).
+  // 404 for an unknown call. Its link's state and counters, as the control plane shows them:
+  Status UpdateAudioConnectorLink(std::string_view id, AudioConnectorLink const& link);
+  // The WebSocket could not be opened, dropped, or the receiver closed it: `link` is kept and
+  // a call still connected ends, its connection leaving with reason networkDisconnected.
+  Status EndAudioConnectorLink(std::string_view id, AudioConnectorLink const& link);
+  // ServiceOptions::audio_connector_tone, changed at run time (Reset keeps it).
+  void SetAudioConnectorTone(bool tone);
+  bool AudioConnectorTone() const;
 
   // --- Service events ---------------------------------------------------------------------
   // Every status change of archives, broadcasts, renders, captions and SIP calls, session

@@ -4,6 +4,9 @@
 // service_audio_connector.cc), held by MockService::Impl.
 
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "opentok_mock/client_token.h"
 #include "opentok_mock/media_model.h"
@@ -36,6 +39,9 @@ struct RenderStart {
 
 struct AudioConnectorRecord {
   AudioConnector view;  // subscribed_stream_ids is read from the connection in views
+  // The request's WebSocket headers with their values: only for AudioConnectorEvent (the
+  // WebSocket streamer sends them); never in the view, the journal or a log.
+  std::vector<std::pair<std::string, std::string>> headers;
   std::uint64_t sequence = 0;
   SessionRecord* session = nullptr;
 };

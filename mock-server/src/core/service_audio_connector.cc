@@ -1,7 +1,9 @@
 // Audio Connector: a call adds a session connection (kind websocket) that receives the
-// requested streams, or every stream of the session, also the ones published later. The
-// mock opens no WebSocket; the subscriptions are what a test can watch. A call ends when it
-// is stopped (by its id or its connection id) or its connection leaves in any other way.
+// requested streams, or every stream of the session, also the ones published later. A call
+// ends when it is stopped (by its id or its connection id) or its connection leaves in any
+// other way. The core opens no WebSocket: it emits an AudioConnectorEvent (with the headers'
+// values, which nothing else sees) when a call connects, when the streams it receives
+// change and when it ends; the HTTP layer's streamer opens the WebSocket and reports back.
 
 #include <algorithm>
 
@@ -60,13 +62,15 @@ void MockService::Impl::AudioConnectorsOnSessionEvent(SessionEvent const& event)
         if (call->view.requested_streams.empty() && connection != nullptr &&
             event.stream->connection_id != connection->connection_id) {
           connection->subscribed_stream_ids.push_back(event.stream->stream_id);
+          EmitAudioConnectorEvent(*call, event.at_ms);
         }
       }
       break;
     case SessionEventKind::kStreamUnpublished:
       for (auto* call : session.audio_connectors) {
-        if (auto* connection = FindConnection(session, call->view.connection_id)) {
-          std::erase(connection->subscribed_stream_ids, event.stream->stream_id);
+        auto* connection = FindConnection(session, call->view.connection_id);
+        if (connection != nullptr && std::erase(connection->subscribed_stream_ids, event.stream->stream_id) > 0) {
+          EmitAudioConnectorEvent(*call, event.at_ms);
         }
       }
       break;
@@ -81,7 +85,9 @@ void MockService::Impl::AudioConnectorsOnSessionEvent(SessionEvent const& event)
       view.connected = false;
       view.ended_at_ms = event.at_ms;
       view.subscribed_stream_ids = event.connection->subscribed_stream_ids;  // as it was when it left
+      auto& ended = **call;
       session.audio_connectors.erase(call);
+      EmitAudioConnectorEvent(ended, event.at_ms);
       break;
     }
     case SessionEventKind::kSessionEnded:
@@ -97,6 +103,10 @@ AudioConnector MockService::Impl::View(AudioConnectorRecord const& call) const {
     }
   }
   return view;
+}
+
+void MockService::Impl::EmitAudioConnectorEvent(AudioConnectorRecord const& call, std::int64_t at_ms) {
+  EmitServiceEvent(call.view.api_key, at_ms, AudioConnectorEvent{View(call), call.headers});
 }
 
 Result<AudioConnector> MockService::ConnectAudio(std::string_view api_key, ConnectAudioRequest const& request) {
@@ -142,11 +152,13 @@ Result<AudioConnector> MockService::ConnectAudio(std::string_view api_key, Conne
   view.audio_rate = request.audio_rate.value_or(rules::kDefaultAudioRate);
   view.bidirectional = request.bidirectional;
   view.created_at_ms = now;
+  record->headers = request.headers;
 
   AudioConnectorRecord& call = *record;
   impl_->audio_connectors.emplace(view.id, std::move(record));
   session.audio_connectors.push_back(&call);
   impl_->AddConnection(session, std::move(connection));
+  impl_->EmitAudioConnectorEvent(call, now);
   return impl_->View(call);
 }
 
@@ -182,5 +194,28 @@ Result<AudioConnector> MockService::FindAudioConnector(std::string_view id) {
   }
   return errors::AudioConnectorNotFound();
 }
+
+Status MockService::UpdateAudioConnectorLink(std::string_view id, AudioConnectorLink const& link) {
+  std::int64_t now = 0;
+  auto lock = impl_->WriteLock(now);
+  auto it = impl_->audio_connectors.find(id);
+  if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
+  it->second->view.link = link;
+  return Ok{};
+}
+
+Status MockService::EndAudioConnectorLink(std::string_view id, AudioConnectorLink const& link) {
+  std::int64_t now = 0;
+  auto lock = impl_->WriteLock(now);
+  auto it = impl_->audio_connectors.find(id);
+  if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
+  auto& call = *it->second;
+  call.view.link = link;
+  if (!call.view.connected) return Ok{};
+  return impl_->RemoveConnection(*call.session, call.view.connection_id, DisconnectReason::kNetworkDisconnected, now);
+}
+
+void MockService::SetAudioConnectorTone(bool tone) { impl_->audio_connector_tone = tone; }
+bool MockService::AudioConnectorTone() const { return impl_->audio_connector_tone; }
 
 }  // namespace opentok_mock

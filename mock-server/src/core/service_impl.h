@@ -111,6 +111,7 @@ struct MockService::Impl {
   StringMap<std::unique_ptr<RenderRecord>> renders;
   StringMap<std::unique_ptr<AudioConnectorRecord>> audio_connectors;
   std::uint64_t media_sequence = 0;  // creation order of captions, renders and Audio Connector calls
+  std::atomic<bool> audio_connector_tone{options.audio_connector_tone};  // read by the streamer without the lock
   TimerQueue timers;
   SessionEvents events;  // archives and broadcasts subscribe in the constructor
   std::uint64_t archive_sequence = 0;
@@ -236,6 +237,8 @@ struct MockService::Impl {
   // ones, and end when their connection leaves.
   void AudioConnectorsOnSessionEvent(SessionEvent const& event);
   AudioConnector View(AudioConnectorRecord const& call) const;
+  // AudioConnectorEvent for the call as it is now (with its headers' values).
+  void EmitAudioConnectorEvent(AudioConnectorRecord const& call, std::int64_t at_ms);
 };
 
 }  // namespace opentok_mock
