@@ -71,3 +71,45 @@ TEST_F(FlagsTest, BadApplicationsSayWhy) {
 
 }  // namespace
 }  // namespace opentok_mock::testing
+
+namespace opentok_mock::testing {
+namespace {
+
+TEST(CallbackDeliveryFlagsTest, SetTheCallbackOptions) {
+  app::AppConfig defaults;
+  ASSERT_FALSE(app::ParseFlags({}, defaults));
+  EXPECT_TRUE(defaults.server.callbacks.allowed_hosts.empty());
+  EXPECT_FALSE(defaults.server.callbacks.allow_any_host);
+
+  app::AppConfig config;
+  auto error = app::ParseFlags({"--callback-allow-host", "hooks.example.com", "--callback-allow-host=10.0.0.7",
+                                "--callback-allow-any-host", "--callback-attempts", "6", "--callback-timeout-ms=250",
+                                "--callback-backoff-ms", "5000"},
+                               config);
+  ASSERT_FALSE(error) << *error;
+  auto const& callbacks = config.server.callbacks;
+  EXPECT_EQ(callbacks.allowed_hosts, (std::vector<std::string>{"hooks.example.com", "10.0.0.7"}));
+  EXPECT_TRUE(callbacks.allow_any_host);
+  EXPECT_EQ(callbacks.max_attempts, 6);
+  EXPECT_EQ(callbacks.attempt_timeout, std::chrono::milliseconds(250));
+  EXPECT_EQ(callbacks.first_backoff, std::chrono::milliseconds(5000));
+  EXPECT_EQ(callbacks.max_backoff, std::chrono::milliseconds(5000));  // raised to the first backoff
+
+  for (auto const* usage : {"--callback-allow-host HOST", "--callback-allow-any-host", "--callback-attempts N",
+                            "--callback-timeout-ms N", "--callback-backoff-ms N"}) {
+    EXPECT_NE(app::Usage().find(usage), std::string::npos) << usage;
+  }
+}
+
+TEST(CallbackDeliveryFlagsTest, RefuseValuesThatCannotWork) {
+  for (std::vector<std::string> const& args :
+       {std::vector<std::string>{"--callback-attempts", "0"}, {"--callback-attempts=101"}, {"--callback-timeout-ms", "0"},
+        {"--callback-timeout-ms", "2s"}, {"--callback-backoff-ms", "-1"}, {"--callback-allow-host="},
+        {"--callback-allow-any-host=yes"}, {"--callback-allow-host"}}) {
+    app::AppConfig config;
+    EXPECT_TRUE(app::ParseFlags(args, config)) << args[0];
+  }
+}
+
+}  // namespace
+}  // namespace opentok_mock::testing

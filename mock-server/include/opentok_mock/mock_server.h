@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "opentok_mock/callbacks.h"
 #include "opentok_mock/model.h"
 #include "opentok_mock/service.h"
 
@@ -25,6 +27,9 @@ struct MockServerOptions {
   // MockServer::applications().
   std::vector<ApplicationCredentials> applications;
   ServiceOptions service;
+  // Callback (webhook) delivery: attempts, timeouts, backoff, the hosts allowed besides
+  // loopback, the delivery log's size (callbacks.h).
+  CallbackOptions callbacks;
   std::size_t payload_max_bytes = 1 << 20;  // larger bodies get 413
   std::time_t keep_alive_timeout_s = 2;     // idle keep-alive connections close after this
   std::size_t keep_alive_max_count = 100'000;
@@ -58,6 +63,15 @@ class MockServer {
   std::vector<ApplicationCredentials> const& applications() const;
   // The core: clock, simulated clients, state, journal.
   MockService& service();
+
+  // Callbacks. Every service event goes, in order, to each sink (on the dispatcher's thread,
+  // with the JSON body its callback would carry, whether or not it has a callback URL).
+  void AddCallbackSink(CallbackSink sink);
+  // Blocks until every event emitted so far has been through the sinks and its callbacks
+  // have been delivered, given up or refused; false if `timeout` passed first.
+  bool WaitForCallbacks(std::chrono::milliseconds timeout);
+  // The delivery log, oldest first (POST /_mock/reset clears it).
+  std::vector<CallbackAttempt> CallbackLog() const;
 
   // Stops serving; idempotent (the destructor calls it).
   void Stop();

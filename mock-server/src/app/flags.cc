@@ -1,6 +1,8 @@
 #include "flags.h"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -56,6 +58,14 @@ Flags:
                                   register a Vonage application (repeatable): its REST
                                   and client tokens are RS256 JWTs verified with the RSA
                                   public key in the file (PEM)
+  --callback-allow-host HOST      callbacks may also go to HOST (repeatable); loopback
+                                  hosts are always allowed, other hosts are refused
+  --callback-allow-any-host       callbacks may go to any host
+  --callback-attempts N           attempts per callback before giving up (default 4)
+  --callback-timeout-ms N         per attempt, to connect and to get an answer
+                                  (default 2000)
+  --callback-backoff-ms N         wait before the second attempt, doubled for each
+                                  further one up to 2000 or N if larger (default 100)
   --seed N                        deterministic ids (with --frozen-clock, fully repeatable)
   --threads N                     HTTP worker threads (default 96); each open connection,
                                   keep-alive included, holds one
@@ -85,6 +95,14 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
   auto seconds = [](std::int64_t& target) {
     return [&target](std::string const& v) { return ParseNumber<std::int64_t>(v, target, 0, 10'000'000'000); };
   };
+  auto milliseconds = [](std::chrono::milliseconds& target) {
+    return [&target](std::string const& v) {
+      std::int64_t ms = 0;
+      if (!ParseNumber<std::int64_t>(v, ms, 1, 3'600'000)) return false;
+      target = std::chrono::milliseconds(ms);
+      return true;
+    };
+  };
   std::map<std::string, Setter> with_value{
       {"--host", [&](std::string const& v) { server.host = v; return !v.empty(); }},
       {"--port", [&](std::string const& v) { return ParseNumber(v, server.port, 0, 65535); }},
@@ -101,6 +119,19 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
          auto error = ParseApplication(v, server.applications);
          detail = error.value_or("");
          return !error;
+       }},
+      {"--callback-allow-host",
+       [&](std::string const& v) {
+         server.callbacks.allowed_hosts.push_back(v);
+         return !v.empty();
+       }},
+      {"--callback-attempts", [&](std::string const& v) { return ParseNumber(v, server.callbacks.max_attempts, 1, 100); }},
+      {"--callback-timeout-ms", milliseconds(server.callbacks.attempt_timeout)},
+      {"--callback-backoff-ms",
+       [&](std::string const& v) {
+         if (!milliseconds(server.callbacks.first_backoff)(v)) return false;
+         server.callbacks.max_backoff = std::max(server.callbacks.max_backoff, server.callbacks.first_backoff);
+         return true;
        }},
       {"--seed",
        [&](std::string const& v) {
@@ -127,6 +158,10 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
     }
     if (flag == "--help" || flag == "-h") {
       config.help = true;
+      continue;
+    }
+    if (flag == "--callback-allow-any-host" && !value) {
+      server.callbacks.allow_any_host = true;
       continue;
     }
     if (flag == "--frozen-clock" && !value) {

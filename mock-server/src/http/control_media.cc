@@ -1,10 +1,12 @@
 // The media-services part of the control plane: every project's live captions, renders and
-// Audio Connector calls, and simulated failures of captions and renders.
+// Audio Connector calls (with what their WebSockets did), simulated failures of captions and
+// renders, and the audio the Audio Connector sends.
 
 #include <string>
 
 #include "control_util.h"
 #include "media_json.h"
+#include "opentok_mock/errors.h"
 #include "routes.h"
 
 namespace opentok_mock::http {
@@ -29,6 +31,7 @@ nlohmann::json RenderControlJson(Render const& render) {
 }
 
 // Header names only: the values are often credentials for the customer's WebSocket server.
+// `state` and the counters are the mock's WebSocket client's (AudioConnectorLink).
 nlohmann::json AudioConnectorControlJson(AudioConnector const& call) {
   nlohmann::json json{{"id", call.id},
                       {"connectionId", call.connection_id},
@@ -41,9 +44,38 @@ nlohmann::json AudioConnectorControlJson(AudioConnector const& call) {
                       {"audioRate", call.audio_rate},
                       {"bidirectional", call.bidirectional},
                       {"createdAt", call.created_at_ms},
-                      {"connected", call.connected}};
+                      {"connected", call.connected},
+                      {"state", call.link.state},
+                      {"framesSent", call.link.frames_sent},
+                      {"bytesSent", call.link.bytes_sent},
+                      {"framesReceived", call.link.frames_received},
+                      {"bytesReceived", call.link.bytes_received}};
   if (!call.connected) json["endedAt"] = call.ended_at_ms;
+  if (!call.link.error.empty()) json["error"] = call.link.error;
   return json;
+}
+
+// GET and PUT /_mock/audio-connectors/audio: {"source": "silence" | "tone"} (a 440 Hz sine).
+nlohmann::json AudioSourceJson(MockService const& service) {
+  return {{"source", service.AudioConnectorTone() ? "tone" : "silence"}};
+}
+
+void GetAudioSource(httplib::Request const&, httplib::Response& res, MockService& service) {
+  SendJson(res, 200, AudioSourceJson(service));
+}
+
+void PutAudioSource(httplib::Request const& req, httplib::Response& res, MockService& service) {
+  std::string source;
+  bool ok = ReadBody(req, res, false, [&](JsonFields& fields) -> std::optional<Error> {
+    source = fields.String("source").value_or("");
+    if (source != "silence" && source != "tone") {
+      return errors::BadRequest("Bad request. 'source' must be \"silence\" or \"tone\".");
+    }
+    return std::nullopt;
+  });
+  if (!ok) return;
+  service.SetAudioConnectorTone(source == "tone");
+  SendJson(res, 200, AudioSourceJson(service));
 }
 
 std::string ApiKeyFilter(httplib::Request const& req, httplib::Response& res, bool& ok) {
@@ -89,6 +121,9 @@ void RegisterMediaControlRoutes(httplib::Server& server, MockService& service) {
   server.Get("/_mock/renders/([^/]+)", Bind(service, OneOf(&MockService::FindRender, RenderControlJson)));
   server.Post("/_mock/renders/([^/]+)/fail", Bind(service, OneOf(&MockService::FailRender, RenderControlJson)));
   server.Get("/_mock/audio-connectors", Bind(service, ListOf(&MockService::AllAudioConnectors, AudioConnectorControlJson)));
+  // Before the {id} route, which would take "audio" for an id.
+  server.Get("/_mock/audio-connectors/audio", Bind(service, GetAudioSource));
+  server.Put("/_mock/audio-connectors/audio", Bind(service, PutAudioSource));
   server.Get("/_mock/audio-connectors/([^/]+)",
              Bind(service, OneOf(&MockService::FindAudioConnector, AudioConnectorControlJson)));
 }

@@ -18,7 +18,8 @@ nlohmann::json ClockJson(MockService& service) {
 
 void Health(httplib::Request const&, httplib::Response& res, MockService&) { SendJson(res, 200, {{"status", "ok"}}); }
 
-void Reset(httplib::Request const&, httplib::Response& res, MockService& service) {
+void Reset(httplib::Response& res, MockService& service, std::function<void()> const& on_reset) {
+  if (on_reset) on_reset();
   service.Reset();
   SendNoContent(res);
 }
@@ -210,11 +211,13 @@ void DownloadArchive(httplib::Request const& req, httplib::Response& res, MockSe
 
 }  // namespace
 
-void RegisterControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterControlRoutes(httplib::Server& server, MockService& service, std::function<void()> on_reset) {
   std::string const session = "/_mock/sessions/([^/]+)";
   std::string const project = "/_mock/projects/([^/]+)";
   server.Get("/_mock/health", Bind(service, Health));
-  server.Post("/_mock/reset", Bind(service, Reset));
+  server.Post("/_mock/reset", [&service, on_reset](httplib::Request const&, httplib::Response& res) {
+    Reset(res, service, on_reset);
+  });
   server.Get("/_mock/requests", Bind(service, ListRequests));
   server.Delete("/_mock/requests", Bind(service, ClearRequests));
 

@@ -6,18 +6,37 @@
 #include <stdexcept>
 #include <thread>
 
+#include "callback_dispatcher.h"
+#include "callback_json.h"
 #include "routes.h"
 #include "server_setup.h"
+#include "timer_ticker.h"
 #include "url_probe.h"
 
 namespace opentok_mock {
 
 struct MockServer::Impl {
   // Render pages on loopback URLs are fetched for real (url_probe.h).
-  explicit Impl(MockServerOptions opts) : options(std::move(opts)), service(http::WithUrlProbe(options.service)) {}
+  explicit Impl(MockServerOptions opts)
+      : options(std::move(opts)),
+        service(http::WithUrlProbe(options.service)),
+        callbacks(options.callbacks, http::CallbackBody, [this] { return service.WallMs(); }),
+        ticker({[this] { return service.NextTimerDueMs(); }, [this] { return service.NowMs(); },
+                [this] { return service.ClockFrozen(); }, [this] { service.FireDueTimers(); }}) {
+    // The subscriber runs under the service's lock: it only queues the event and nudges the
+    // ticker (a timer may have been added).
+    subscription = service.SubscribeEvents([this](ServiceEvent const& event) {
+      callbacks.Enqueue(event);
+      ticker.Wake();
+    });
+  }
+  ~Impl() { service.UnsubscribeEvents(subscription); }
 
   MockServerOptions options;
   MockService service;
+  http::CallbackDispatcher callbacks;
+  http::TimerTicker ticker;
+  std::uint64_t subscription = 0;
   httplib::Server http;
   std::thread listener;
   std::atomic<bool> listener_exited{false};
@@ -47,7 +66,8 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   http::ConfigureServer(http, impl.options);
   http::InstallHandlers(http, impl.service);
   http::RegisterRestRoutes(http, impl.service);
-  http::RegisterControlRoutes(http, impl.service);
+  http::RegisterControlRoutes(http, impl.service, [&impl] { impl.callbacks.Reset(); });
+  http::RegisterCallbackLogRoutes(http, impl.callbacks);
 
   // Bind on the caller's thread so the port is known (and listening: bind also listens)
   // before anything else happens.
@@ -89,5 +109,8 @@ std::string const& MockServer::host() const { return impl_->options.host; }
 ProjectCredentials const& MockServer::default_project() const { return impl_->default_project; }
 std::vector<ApplicationCredentials> const& MockServer::applications() const { return impl_->applications; }
 MockService& MockServer::service() { return impl_->service; }
+void MockServer::AddCallbackSink(CallbackSink sink) { impl_->callbacks.AddSink(std::move(sink)); }
+bool MockServer::WaitForCallbacks(std::chrono::milliseconds timeout) { return impl_->callbacks.WaitUntilDrained(timeout); }
+std::vector<CallbackAttempt> MockServer::CallbackLog() const { return impl_->callbacks.Log(); }
 
 }  // namespace opentok_mock

@@ -44,7 +44,7 @@ async function run() {
   });
 
   await check('websocketConnect without streams takes every stream, also one published later', async () => {
-    everything = await call('websocketConnect', sessionId, token, 'ws://127.0.0.1:9/all');
+    everything = await call('websocketConnect', sessionId, token, 'wss://127.0.0.1:9/all');
     const subscribed = async () => (await connectorState(everything.id)).subscribedStreams;
     assert.deepEqual([...(await subscribed())].sort(), [camera, screen].sort());
     const later = await publish(sessionId, host, { name: 'later' });

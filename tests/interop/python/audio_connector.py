@@ -48,7 +48,7 @@ def run():
 
     @check("connect_audio_to_websocket without streams takes every stream, also one published later")
     def _():
-        connection = opentok.connect_audio_to_websocket(session_id, token, {"uri": "ws://127.0.0.1:9/all"})
+        connection = opentok.connect_audio_to_websocket(session_id, token, {"uri": "wss://127.0.0.1:9/all"})
         assert sorted(connector_state(connection.id)["subscribedStreams"]) == sorted([camera, screen])
         assert connector_state(connection.id)["audioRate"] == 8000
         later = publish(session_id, host, name="later")
