@@ -113,3 +113,20 @@ TEST(CallbackDeliveryFlagsTest, RefuseValuesThatCannotWork) {
 
 }  // namespace
 }  // namespace opentok_mock::testing
+
+namespace opentok_mock::testing {
+namespace {
+
+TEST(CallbackUrlFlagTest, SetsTheServerOptionAndRefusesOtherSchemes) {
+  app::AppConfig config;
+  ASSERT_FALSE(app::ParseFlags({"--callback-url", "http://127.0.0.1:8000/hooks"}, config));
+  EXPECT_EQ(config.server.callback_url, "http://127.0.0.1:8000/hooks");
+  app::AppConfig other;
+  auto error = app::ParseFlags({"--callback-url=ftp://example.com/"}, other);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("http:// or https://"), std::string::npos) << *error;
+  EXPECT_NE(app::Usage().find("--callback-url URL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opentok_mock::testing

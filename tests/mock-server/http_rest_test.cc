@@ -330,12 +330,12 @@ TEST_F(RestTest, StreamsAreReadableWithTheNodeSdkQuirk) {
 }
 
 TEST_F(RestTest, UnknownRoutesAre404JsonAndJournaled) {
-  ExpectError(client_.Get("/v2/project/" + key() + "/callback", Auth()), 404, "does not exist");
+  ExpectError(client_.Get("/v2/project/" + key() + "/no-such-family", Auth()), 404, "does not exist");
   ExpectError(client_.Put(Project() + "/archive", Auth(), "{}", "application/json"), 404);
   auto items = Json(client_.Get("/_mock/requests"))["items"];
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0]["operation"], "unmatched");
-  EXPECT_EQ(items[0]["path"], "/v2/project/" + key() + "/callback");
+  EXPECT_EQ(items[0]["path"], "/v2/project/" + key() + "/no-such-family");
 }
 
 }  // namespace

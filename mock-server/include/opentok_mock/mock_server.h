@@ -26,6 +26,9 @@ struct MockServerOptions {
   // empty id or key is generated, and a generated key pair's private key is in
   // MockServer::applications().
   std::vector<ApplicationCredentials> applications;
+  // The default project's callback URL for every group (archive, broadcast, render,
+  // captions, sessionMonitoring, sip); empty: none. An invalid URL is std::invalid_argument.
+  std::string callback_url;
   ServiceOptions service;
   // Callback (webhook) delivery: attempts, timeouts, backoff, the hosts allowed besides
   // loopback, the delivery log's size (callbacks.h).

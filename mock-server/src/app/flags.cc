@@ -66,6 +66,9 @@ Flags:
                                   (default 2000)
   --callback-backoff-ms N         wait before the second attempt, doubled for each
                                   further one up to 2000 or N if larger (default 100)
+  --callback-url URL              the first project's callback URL for every group of
+                                  events (archive, broadcast, render, captions,
+                                  sessionMonitoring, sip); http:// or https://
   --seed N                        deterministic ids (with --frozen-clock, fully repeatable)
   --threads N                     HTTP worker threads (default 96); each open connection,
                                   keep-alive included, holds one
@@ -132,6 +135,13 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
          if (!milliseconds(server.callbacks.first_backoff)(v)) return false;
          server.callbacks.max_backoff = std::max(server.callbacks.max_backoff, server.callbacks.first_backoff);
          return true;
+       }},
+      {"--callback-url",
+       [&](std::string const& v) {
+         auto http = v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
+         detail = http ? "" : "use an http:// or https:// URL";
+         server.callback_url = v;
+         return http;
        }},
       {"--seed",
        [&](std::string const& v) {

@@ -245,6 +245,7 @@ void RegisterControlRoutes(httplib::Server& server, MockService& service, std::f
   RegisterBroadcastControlRoutes(server, service);
   RegisterSessionControlRoutes(server, service);
   RegisterMediaControlRoutes(server, service);
+  RegisterCallbackControlRoutes(server, service);
 }
 
 }  // namespace opentok_mock::http

@@ -56,6 +56,12 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
     if (!added) throw std::invalid_argument("MockServer: " + added.error().message);
     if (impl.default_project.api_key.empty()) impl.default_project = *added;
   }
+  if (!impl.options.callback_url.empty()) {
+    for (auto group : kAllCallbackGroups) {
+      auto set = impl.service.SetCallbackUrl(impl.default_project.api_key, group, impl.options.callback_url);
+      if (!set) throw std::invalid_argument("MockServer: callback_url: " + set.error().message);
+    }
+  }
   for (auto const& application : impl.options.applications) {
     auto added = impl.service.AddApplication(application.application_id, application.public_key_pem);
     if (!added) throw std::invalid_argument("MockServer: " + added.error().message);

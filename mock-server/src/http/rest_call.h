@@ -53,6 +53,7 @@ std::span<RestRoute const> SipRoutes();
 std::span<RestRoute const> CaptionsRoutes();
 std::span<RestRoute const> RenderRoutes();
 std::span<RestRoute const> AudioConnectorRoutes();
+std::span<RestRoute const> CallbackRoutes();
 // Every family's rows, in registration order.
 std::vector<RestRoute> RestRoutes();
 

@@ -69,7 +69,7 @@ std::vector<RestRoute> RestRoutes() {
   std::vector<RestRoute> all;
   for (auto family : {SessionRoutes(), ArchiveRoutes(), BroadcastRoutes(), StreamRoutes(), SignalRoutes(),
                       ModerationRoutes(), SipRoutes(), CaptionsRoutes(), RenderRoutes(),
-                      AudioConnectorRoutes()}) {
+                      AudioConnectorRoutes(), CallbackRoutes()}) {
     all.insert(all.end(), family.begin(), family.end());
   }
   return all;

@@ -26,6 +26,8 @@ void RegisterBroadcastControlRoutes(httplib::Server& server, MockService& servic
 void RegisterSessionControlRoutes(httplib::Server& server, MockService& service);
 // Its media-services part: captions, renders, Audio Connector calls.
 void RegisterMediaControlRoutes(httplib::Server& server, MockService& service);
+// Its /_mock/projects/{key}/callbacks part: callback URLs and registrations.
+void RegisterCallbackControlRoutes(httplib::Server& server, MockService& service);
 // Its /_mock/callbacks part: the callback delivery log and the wait for pending deliveries.
 void RegisterCallbackLogRoutes(httplib::Server& server, CallbackDispatcher& dispatcher);
 

@@ -3,8 +3,8 @@
 // OPENTOK_API_SECRET set, e.g. by run-interop.sh). Exits non-zero on the first failure and
 // prints "N passed, 0 failed" at the end. Sessions, tokens and the archive lifecycle are
 // here; archive layouts and stream selection, broadcasts, streams with their class lists,
-// moderation (signals, force-disconnect, force-mute), SIP, live captions, renders and the
-// Audio Connector have a file each.
+// moderation (signals, force-disconnect, force-mute), SIP, live captions, renders, the
+// Audio Connector and callback registration have a file each.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -19,6 +19,7 @@ const sip = require('./sip');
 const captions = require('./captions');
 const renders = require('./renders');
 const audioConnector = require('./audio-connector');
+const callbacks = require('./callbacks');
 const { promisify } = require('node:util');
 
 async function main() {
@@ -116,6 +117,7 @@ async function main() {
   await captions.run();
   await renders.run();
   await audioConnector.run();
+  await callbacks.run();
 
   const journal = await control('GET', '/_mock/requests');
   await check('the journal saw the Node SDK and kept no tokens', async () => {
