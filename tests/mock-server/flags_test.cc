@@ -69,6 +69,16 @@ TEST_F(FlagsTest, BadApplicationsSayWhy) {
   EXPECT_NE(Error({"--application"}).find("needs a value"), std::string::npos);
 }
 
+TEST(AudioConnectorToneFlagTest, SelectsTheToneAndTakesNoValue) {
+  app::AppConfig config;
+  EXPECT_FALSE(config.server.service.audio_connector_tone);
+  ASSERT_FALSE(app::ParseFlags({"--audio-connector-tone"}, config));
+  EXPECT_TRUE(config.server.service.audio_connector_tone);
+  app::AppConfig other;
+  EXPECT_TRUE(app::ParseFlags({"--audio-connector-tone=yes"}, other));
+  EXPECT_NE(app::Usage().find("--audio-connector-tone"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace opentok_mock::testing
 

@@ -33,6 +33,9 @@ struct MockServerOptions {
   // Callback (webhook) delivery: attempts, timeouts, backoff, the hosts allowed besides
   // loopback, the delivery log's size (callbacks.h).
   CallbackOptions callbacks;
+  // An Audio Connector WebSocket whose opening handshake has not completed by then fails and
+  // its call ends (the service's limit is 6 s; tests shorten it).
+  std::chrono::milliseconds audio_connector_handshake_timeout{6000};
   std::size_t payload_max_bytes = 1 << 20;  // larger bodies get 413
   std::time_t keep_alive_timeout_s = 2;     // idle keep-alive connections close after this
   std::size_t keep_alive_max_count = 100'000;

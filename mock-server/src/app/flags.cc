@@ -80,6 +80,8 @@ Flags:
   --frozen-clock                  start with the mock clock frozen (move it with
                                   POST /_mock/clock/advance)
   --journal-size N                REST requests kept in the journal (default 10000; 0: off)
+  --audio-connector-tone          Audio Connector WebSockets carry a 440 Hz test tone
+                                  instead of silence (PUT /_mock/audio-connectors/audio)
   --keep-alive-timeout SECONDS    idle keep-alive connections close after this (default 2)
   --help                          print this help and exit
 
@@ -176,6 +178,10 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
     }
     if (flag == "--frozen-clock" && !value) {
       service.frozen_clock = true;
+      continue;
+    }
+    if (flag == "--audio-connector-tone" && !value) {
+      service.audio_connector_tone = true;
       continue;
     }
     auto setter = with_value.find(flag);

@@ -6,14 +6,29 @@
 #include <stdexcept>
 #include <thread>
 
+#include "audio_streamer.h"
 #include "callback_dispatcher.h"
 #include "callback_json.h"
+#include "outbound_policy.h"
 #include "routes.h"
 #include "server_setup.h"
 #include "timer_ticker.h"
 #include "url_probe.h"
 
 namespace opentok_mock {
+namespace {
+
+// Audio Connector calls get real WebSockets (audio_streamer.h) to the hosts the outbound
+// policy allows.
+http::AudioStreamerOptions AudioStreamerFor(MockServerOptions const& options) {
+  http::AudioStreamerOptions streamer;
+  streamer.handshake_timeout = options.audio_connector_handshake_timeout;
+  http::OutboundPolicy policy;  // loopback
+  streamer.host_allowed = [policy](std::string const& uri) { return http::OutboundHostAllowed(uri, policy); };
+  return streamer;
+}
+
+}  // namespace
 
 struct MockServer::Impl {
   // Render pages on loopback URLs are fetched for real (url_probe.h).
@@ -34,6 +49,7 @@ struct MockServer::Impl {
 
   MockServerOptions options;
   MockService service;
+  http::AudioStreamer audio_streamer{service, AudioStreamerFor(options)};  // after the service: stops first
   http::CallbackDispatcher callbacks;
   http::TimerTicker ticker;
   std::uint64_t subscription = 0;
