@@ -43,6 +43,14 @@ class CallbacksTest : public CoreTest {
 
   ServiceEvent const& Last() const { return events_.back(); }
 
+  // A routed session with one client, whose events are already taken.
+  std::string SessionWithClient() {
+    auto session = RoutedSession();
+    Connect(session);
+    Take();
+    return session;
+  }
+
   PublishSettings AudioOnly() {
     PublishSettings settings;
     settings.name = "voice";
@@ -157,9 +165,7 @@ TEST_F(CallbacksTest, ALeavingPublisherPausesTheArchiveBetweenItsStreamAndItsCon
 }
 
 TEST_F(CallbacksTest, BroadcastsReportStartAndStop) {
-  auto session = RoutedSession();
-  Connect(session);
-  Take();
+  auto session = SessionWithClient();
   StartBroadcastRequest request;
   request.session_id = session;
   request.hls = HlsSettings{};
@@ -170,9 +176,7 @@ TEST_F(CallbacksTest, BroadcastsReportStartAndStop) {
 }
 
 TEST_F(CallbacksTest, SipCallsReportCreatedAndDestroyedAfterTheirConnection) {
-  auto session = RoutedSession();
-  Connect(session);
-  Take();
+  auto session = SessionWithClient();
   DialRequest dial;
   dial.session_id = session;
   dial.token = Token(session);
@@ -194,9 +198,7 @@ TEST_F(CallbacksTest, SipCallsReportCreatedAndDestroyedAfterTheirConnection) {
 }
 
 TEST_F(CallbacksTest, RendersReportEachStatusWithTheirJoinFirstAndGoToTheirStatusCallbackUrl) {
-  auto session = RoutedSession();
-  Connect(session);
-  Take();
+  auto session = SessionWithClient();
   Must(service_.SetCallbackUrl(kKey, CallbackGroup::kRender, kHook));
   StartRenderRequest request;
   request.session_id = session;
