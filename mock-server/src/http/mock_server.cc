@@ -18,12 +18,12 @@
 namespace opentok_mock {
 namespace {
 
-// Audio Connector calls get real WebSockets (audio_streamer.h) to the hosts the outbound
-// policy allows.
+// Audio Connector calls get real WebSockets (audio_streamer.h) where callbacks may go:
+// loopback, and the hosts the callback options allow (--callback-allow-host, ...-any-host).
 http::AudioStreamerOptions AudioStreamerFor(MockServerOptions const& options) {
   http::AudioStreamerOptions streamer;
   streamer.handshake_timeout = options.audio_connector_handshake_timeout;
-  http::OutboundPolicy policy;  // loopback
+  http::OutboundPolicy policy{options.callbacks.allowed_hosts, options.callbacks.allow_any_host};
   streamer.host_allowed = [policy](std::string const& uri) { return http::OutboundHostAllowed(uri, policy); };
   return streamer;
 }
