@@ -82,13 +82,20 @@ CallbackDispatcher::~CallbackDispatcher() {
 }
 
 void CallbackDispatcher::Enqueue(ServiceEvent const& event) {
-  std::lock_guard lock(mutex_);
-  if (stopping_ || (event.callback_urls.empty() && sinks_->empty())) return;
-  auto ticket = ++last_queued_;
-  inbox_.emplace_back(ticket, event);
-  unfinished_[ticket] = 1;
-  ++pending_units_;
-  inbox_cv_.notify_one();
+  // This runs under the service's write lock, which every REST call wants: keep it short.
+  // The dispatch thread sleeps only on an empty inbox, so only the first event after that
+  // needs to wake it, and it is woken after our lock is released (it would block on it).
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ || (event.callback_urls.empty() && sinks_->empty())) return;
+    auto ticket = ++last_queued_;
+    wake = inbox_.empty();
+    inbox_.emplace_back(ticket, event);
+    unfinished_.emplace_hint(unfinished_.end(), ticket, 1);
+    ++pending_units_;
+  }
+  if (wake) inbox_cv_.notify_one();
 }
 
 void CallbackDispatcher::AddSink(CallbackSink sink) {
@@ -164,6 +171,7 @@ void CallbackDispatcher::Dispatch(std::uint64_t ticket, ServiceEvent const& even
 
   std::lock_guard lock(mutex_);
   if (!unfinished_.contains(ticket)) return;  // Reset dropped it while it was being rendered
+  int queued = 0;
   for (auto const& url : event.callback_urls) {
     auto target = ParseOutboundUrl(url);
     bool http = target && (target->scheme == "http" || target->scheme == "https");
@@ -173,6 +181,7 @@ void CallbackDispatcher::Dispatch(std::uint64_t ticket, ServiceEvent const& even
       queue.deliveries.push_back({message, std::move(*target), url, LoggedUrl(url), 0});
       ++unfinished_[ticket];
       ++pending_units_;
+      ++queued;
       continue;
     }
     if (queue.deliveries.empty() && !queue.busy) queues_.erase(url);
@@ -190,7 +199,10 @@ void CallbackDispatcher::Dispatch(std::uint64_t ticket, ServiceEvent const& even
     Record(std::move(skipped));
   }
   FinishUnit(ticket);
-  workers_cv_.notify_all();
+  // One idle worker per URL that got work (a worker that finishes an attempt looks again by
+  // itself): waking them all for every event would cost a thundering herd under load.
+  if (queued == 1) workers_cv_.notify_one();
+  if (queued > 1) workers_cv_.notify_all();
 }
 
 void CallbackDispatcher::WorkerLoop() {
@@ -249,10 +261,10 @@ void CallbackDispatcher::WorkerLoop() {
       } else {
         queue->second.ready_at = SteadyClock::now() + Backoff(delivery.attempts);
         queue->second.deliveries.push_front(std::move(delivery));
+        workers_cv_.notify_one();  // an idle worker waits for the retry if this one gets busy
       }
     }
     if (queue->second.deliveries.empty()) queues_.erase(queue);
-    workers_cv_.notify_all();  // the URL is free again, or its backoff changed the earliest wake-up
   }
 }
 

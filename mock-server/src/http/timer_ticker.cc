@@ -19,10 +19,8 @@ TimerTicker::~TimerTicker() {
 }
 
 void TimerTicker::Wake() {
-  {
-    std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
+  if (woken_.exchange(true)) return;  // already woken, not looked yet
+  std::lock_guard lock(mutex_);         // so that the wake-up cannot fall between check and wait
   cv_.notify_all();
 }
 
@@ -30,6 +28,7 @@ void TimerTicker::Loop() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     woken_ = false;
+    auto looked_at = std::chrono::steady_clock::now();
     lock.unlock();
     // The service is called without the ticker's lock: its event subscribers call Wake()
     // under the service's lock, and the two locks must never be taken in the other order.
@@ -46,7 +45,11 @@ void TimerTicker::Loop() {
       }
     }
     lock.lock();
-    if (wait.count() > 0) cv_.wait_for(lock, wait, [&] { return stopping_ || woken_; });
+    if (wait.count() > 0) cv_.wait_for(lock, wait, [&] { return stopping_ || woken_.load(); });
+    // Events can come thousands of times a second: look at most every 2 ms (a timer a wake-up
+    // announces is then at most 2 ms late), so that the ticker does not compete for the
+    // service's lock with the requests that caused them.
+    if (!stopping_) cv_.wait_until(lock, looked_at + kMinLookInterval, [&] { return stopping_; });
   }
 }
 

@@ -5,6 +5,7 @@
 // broadcast that reaches its maximum duration, would only change (and only be called back
 // about) when somebody next called the API.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -34,19 +35,22 @@ class TimerTicker {
   TimerTicker(TimerTicker const&) = delete;
   TimerTicker& operator=(TimerTicker const&) = delete;
 
-  // Looks again now: a timer may have been added. Quick and lock-light; safe to call from a
-  // service event subscriber (it never calls into the service).
+  // Looks again now: a timer may have been added. Safe to call from a service event
+  // subscriber (it never calls into the service) and cheap when called often: only the first
+  // call since the ticker last looked takes its lock, and it looks at most every 2 ms.
   void Wake();
 
  private:
   void Loop();
+
+  static constexpr std::chrono::milliseconds kMinLookInterval{2};
 
   Hooks const hooks_;
   std::chrono::milliseconds const recheck_;
   std::mutex mutex_;
   std::condition_variable cv_;
   bool stopping_ = false;
-  bool woken_ = false;
+  std::atomic<bool> woken_{false};
   std::thread thread_;
 };
 
