@@ -49,8 +49,8 @@ struct Seen {
 
 TEST(WebSocketClientTest, HandshakeCarriesThePathAndTheHeaders) {
   WebSocketReceiver receiver;
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   client.Open(receiver.Url("/audio?call=1"), {{"X-Custom", "value-1"}, {"Authorization", "Bearer abc"}}, kWait,
               seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.open; }));
@@ -62,8 +62,8 @@ TEST(WebSocketClientTest, HandshakeCarriesThePathAndTheHeaders) {
 
 TEST(WebSocketClientTest, SendsTextAndBinaryInOrderThenClosesWith1000) {
   WebSocketReceiver receiver;
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   auto link = client.Open(receiver.Url(), {}, kWait, seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.open; }));
   client.SendText(link, R"({"hello":1})");
@@ -87,8 +87,8 @@ TEST(WebSocketClientTest, ReceivesWhatThePeerSends) {
   options.send_back_messages = 3;
   options.send_back_bytes = 320;
   WebSocketReceiver receiver(options);
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   client.Open(receiver.Url(), {}, kWait, seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.messages.size() == 3; }));
   for (auto const& [binary, payload] : seen.messages) {
@@ -103,8 +103,8 @@ TEST(WebSocketClientTest, ARefusedConnectionFails) {
     WebSocketReceiver gone;
     port = gone.port();
   }  // nothing listens there any more
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   client.Open("ws://127.0.0.1:" + std::to_string(port) + "/", {}, kWait, seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.failure.has_value(); }));
   EXPECT_FALSE(seen.open);
@@ -114,8 +114,8 @@ TEST(WebSocketClientTest, AHandshakeThatDoesNotCompleteInTimeFails) {
   WebSocketReceiverOptions options;
   options.answer_handshake = false;
   WebSocketReceiver receiver(options);
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   auto started = std::chrono::steady_clock::now();
   client.Open(receiver.Url(), {}, milliseconds(200), seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.failure.has_value(); }));
@@ -128,8 +128,8 @@ TEST(WebSocketClientTest, ClosingWhileConnectingAbandonsTheLink) {
   WebSocketReceiverOptions options;
   options.answer_handshake = false;
   WebSocketReceiver receiver(options);
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   auto link = client.Open(receiver.Url(), {}, kWait, seen.Handlers());
   ASSERT_TRUE(receiver.WaitForTcpConnections(1, kWait));
   client.Close(link, 1000);
@@ -139,8 +139,8 @@ TEST(WebSocketClientTest, ClosingWhileConnectingAbandonsTheLink) {
 
 TEST(WebSocketClientTest, TicksNeverComeFasterThanThePeriod) {
   WebSocketReceiver receiver;
+  Seen seen;  // outlives the client, whose handlers write to it
   Client client;
-  Seen seen;
   auto link = client.Open(receiver.Url(), {}, kWait, seen.Handlers());
   ASSERT_TRUE(seen.Wait([&] { return seen.open; }));
   auto started = std::chrono::steady_clock::now();
