@@ -235,6 +235,29 @@ TEST_P(AudioDisconnectTest, EndingTheCallClosesTheWebSocketWith1000) {
 
 INSTANTIATE_TEST_SUITE_P(Ways, AudioDisconnectTest, ::testing::Values("stop", "forceDisconnect", "controlPlane"));
 
+TEST_F(AudioWebSocketTest, AReceiverThatHangsUpEndsTheCall) {
+  WebSocketReceiverOptions options;
+  options.close_after_open = 1000;
+  WebSocketReceiver receiver(options);
+  auto id = ConnectAudio({{"uri", receiver.Url()}});
+  auto call = WaitForCall(id, [](AudioConnector const& c) { return !c.connected; });
+  EXPECT_FALSE(call.connected);
+  EXPECT_EQ(call.link.state, "closed");
+  EXPECT_EQ(call.link.error, "the receiver closed the WebSocket (code 1000)");
+  auto left = Json(client_.Get("/_mock/sessions/" + session_))["leftConnections"];
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0]["reason"], "networkDisconnected");
+}
+
+TEST_F(AudioWebSocketTest, AResetClosesTheWebSocketsOfTheCallsItDrops) {
+  WebSocketReceiver receiver;
+  ConnectAudio({{"uri", receiver.Url()}});  // no stream: nothing is sent, the call idles
+  ASSERT_TRUE(receiver.WaitForMessages(1, kWait));
+  ASSERT_EQ(client_.Post("/_mock/reset")->status, 204);
+  ASSERT_TRUE(receiver.WaitForClose(kWait));
+  EXPECT_EQ(receiver.CloseCode(), 1000);
+}
+
 TEST_F(AudioWebSocketTest, WssAndRefusedHostsAreNeverContactedAndTheCallStillJoins) {
   WebSocketReceiver receiver;
   auto secure = ConnectAudio({{"uri", "wss://127.0.0.1:" + std::to_string(receiver.port()) + "/audio"}});

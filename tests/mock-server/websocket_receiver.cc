@@ -55,6 +55,10 @@ struct WebSocketReceiver::Impl {
       for (int i = 0; i < options.send_back_messages; ++i) {
         [[maybe_unused]] auto ec = con->send(frame, websocketpp::frame::opcode::binary);
       }
+      if (options.close_after_open) {
+        websocketpp::lib::error_code ec;
+        con->close(static_cast<websocketpp::close::status::value>(*options.close_after_open), "", ec);
+      }
     });
     server.set_message_handler([this](websocketpp::connection_hdl, Server::message_ptr message) {
       auto at = std::chrono::steady_clock::now();

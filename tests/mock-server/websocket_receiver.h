@@ -29,6 +29,8 @@ struct WebSocketReceiverOptions {
   // (what a bidirectional receiver sends into the session).
   int send_back_messages = 0;
   std::size_t send_back_bytes = 0;
+  // Then close the connection with this code (a receiver that hangs up).
+  std::optional<int> close_after_open;
 };
 
 class WebSocketReceiver {
