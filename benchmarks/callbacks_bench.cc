@@ -1,13 +1,16 @@
 // Callback (webhook) delivery throughput: session-monitoring events rendered with the mock's
 // CallbackBody and POSTed by the CallbackDispatcher to a cpp-httplib receiver on 127.0.0.1
 // that answers 204. Argument: the number of callback URLs per event (deliveries to one URL
-// go one at a time, in order; different URLs go in parallel on the dispatcher's workers).
+// go one at a time, in order; different URLs go in parallel on the dispatcher's workers;
+// 0: a refused host, no HTTP at all).
 // items_per_second is callbacks delivered per second; each one is a fresh loopback
 // connection, as the dispatcher makes one per attempt.
 
 #include <benchmark/benchmark.h>
 #include <httplib.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
@@ -67,6 +70,9 @@ void BM_CallbackDelivery(benchmark::State& state) {
   Receiver receiver;
   std::vector<std::string> urls;
   for (int i = 0; i < state.range(0); ++i) urls.push_back(receiver.Url(i));
+  // urls:0: one URL whose host is refused, so no HTTP: the dispatcher's own cost per event
+  // (queueing, rendering, logging).
+  if (urls.empty()) urls.push_back("http://hooks.example.com/callbacks");
   opentok_mock::http::CallbackDispatcher dispatcher({}, opentok_mock::http::CallbackBody,
                                                     opentok_mock::SystemWallMs);
   auto event = ConnectionCreated(urls);
@@ -81,13 +87,13 @@ void BM_CallbackDelivery(benchmark::State& state) {
     }
   }
   for (auto const& attempt : dispatcher.Log()) {
-    if (attempt.outcome != "delivered") {
+    if (attempt.outcome != (state.range(0) == 0 ? "refused" : "delivered")) {
       state.SkipWithError(("a delivery failed: " + attempt.error).c_str());
       break;
     }
   }
-  state.SetItemsProcessed(state.iterations() * kEventsPerIteration * state.range(0));
+  state.SetItemsProcessed(state.iterations() * kEventsPerIteration * std::max<std::int64_t>(1, state.range(0)));
 }
-BENCHMARK(BM_CallbackDelivery)->ArgName("urls")->Arg(1)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CallbackDelivery)->ArgName("urls")->Arg(0)->Arg(1)->Arg(4)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
