@@ -114,6 +114,11 @@ void ControlPlane::SetUploadTarget(std::string const& api_key) const {
          R"({"type":"s3","bucket":"conformance"})");
 }
 
+void ControlPlane::SetCallbackUrl(std::string const& api_key, std::string const& group, std::string const& url) const {
+  Expect(200, HttpMethod::kPut, "/_mock/projects/" + common::PercentEncode(api_key) + "/callbacks/" + group,
+         nlohmann::json{{"url", url}}.dump());
+}
+
 void ControlPlane::FailBroadcastOutput(std::string const& broadcast_id, std::string const& output) const {
   std::string body = output.empty() ? "" : nlohmann::json{{"output", output}}.dump();
   Expect(200, HttpMethod::kPost, "/_mock/broadcasts/" + common::PercentEncode(broadcast_id) + "/fail", body);

@@ -47,6 +47,9 @@ class ControlPlane {
   void Unpublish(std::string const& session_id, std::string const& stream_id) const;
   // Makes the project deliver archives to an upload target (status "uploaded").
   void SetUploadTarget(std::string const& api_key) const;
+  // PUT /_mock/projects/{key}/callbacks/{group}: where the mock posts the project's callbacks
+  // of `group` ("archive", "broadcast", "render", "captions", "sessionMonitoring", "sip").
+  void SetCallbackUrl(std::string const& api_key, std::string const& group, std::string const& url) const;
   // Makes one output of a started broadcast fail (`output`: an RTMP output's id or "hls";
   // empty: every output), as a broken RTMP server or CDN would.
   void FailBroadcastOutput(std::string const& broadcast_id, std::string const& output = "") const;
