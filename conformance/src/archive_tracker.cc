@@ -9,7 +9,6 @@
 namespace opentok::conformance {
 namespace {
 
-bool IsRecording(ArchiveStatus status) { return status == ArchiveStatus::kStarted || status == ArchiveStatus::kPaused; }
 bool IsDeletable(ArchiveStatus status) {
   return status == ArchiveStatus::kAvailable || status == ArchiveStatus::kUploaded;
 }
@@ -29,32 +28,38 @@ ArchiveTracker& ArchiveTracker::Instance() {
 
 void ArchiveTracker::Track(Credentials const& credentials, std::string const& archive_id) {
   std::lock_guard lock(mu_);
-  entries_.push_back({credentials, archive_id});
+  pending_.push_back({credentials, archive_id, ""});
 }
 
 void ArchiveTracker::StopRecording() {
   std::lock_guard lock(mu_);
-  for (auto& entry : entries_) {
-    if (entry.done) continue;
+  std::erase_if(pending_, [&](Entry& entry) {
     try {
-      OpenTok client = CurrentTarget().Client(entry.credentials);
-      Archive archive = client.GetArchive(entry.archive_id);
-      if (IsRecording(archive.status)) client.StopArchive(entry.archive_id);
-      entry.done = IsFinished(archive.status);
+      CurrentTarget().Client(entry.credentials).StopArchive(entry.archive_id);
     } catch (NotFoundException const&) {
-      entry.done = true;
-    } catch (std::exception const&) {
-      // Left for CleanUpAll, which reports what it cannot clean.
+      return true;  // never existed (a failed start) or deleted: nothing to clean
+    } catch (RequestException const& e) {
+      // 409 (or another 4xx): not recording any more, which is all this pass wants.
+      if (e.http_status() >= 500 || e.http_status() == 429) {
+        entry.problem = e.what();
+        return false;
+      }
+    } catch (std::exception const& e) {
+      entry.problem = e.what();  // no answer: retried after the next check
+      return false;
     }
-  }
+    stopped_.push_back(std::move(entry));
+    return true;
+  });
 }
 
 std::vector<std::string> ArchiveTracker::CleanUpAll() {
   StopRecording();
   std::lock_guard lock(mu_);
   std::vector<std::string> left;
-  for (auto& entry : entries_) {
-    if (entry.done) continue;
+  for (auto const& entry : pending_) left.push_back(entry.archive_id + " (not stopped: " + entry.problem + ")");
+  pending_.clear();
+  for (auto const& entry : stopped_) {
     try {
       OpenTok client = CurrentTarget().Client(entry.credentials);
       Archive archive = client.GetArchive(entry.archive_id);
@@ -69,13 +74,13 @@ std::vector<std::string> ArchiveTracker::CleanUpAll() {
       } else if (!IsFinished(archive.status) && CurrentTarget().kind() == TargetKind::kLive) {
         left.push_back(entry.archive_id + " (still " + std::string(ToString(archive.status)) + ")");
       }
-      entry.done = true;
     } catch (NotFoundException const&) {
-      entry.done = true;
+      // Deleted already.
     } catch (std::exception const& e) {
       left.push_back(entry.archive_id + " (" + e.what() + ")");
     }
   }
+  stopped_.clear();
   return left;
 }
 

@@ -16,6 +16,13 @@ void FormatHeaders(std::ostream& os, HttpHeaders const& headers) {
   }
 }
 
+// A mock's control plane lives under /_mock/ on the REST API's origin.
+bool IsControlPlane(std::string const& url) {
+  auto scheme = url.find("://");
+  auto path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return path != std::string::npos && url.compare(path, 7, "/_mock/") == 0;
+}
+
 }  // namespace
 
 RecordingTransport::RecordingTransport(std::shared_ptr<HttpTransport> inner) : inner_(std::move(inner)) {}
@@ -25,6 +32,7 @@ HttpResponse RecordingTransport::Send(HttpRequest const& request) {
   {
     std::lock_guard lock(mu_);
     ++request_count_;
+    if (!IsControlPlane(request.url)) ++rest_request_count_;
   }
   try {
     exchange.response = inner_->Send(request);
@@ -47,6 +55,11 @@ void RecordingTransport::Remember(Exchange exchange) {
 int RecordingTransport::request_count() const {
   std::lock_guard lock(mu_);
   return request_count_;
+}
+
+int RecordingTransport::rest_request_count() const {
+  std::lock_guard lock(mu_);
+  return rest_request_count_;
 }
 
 int RecordingTransport::last_status() const {

@@ -20,6 +20,9 @@ class RecordingTransport : public HttpTransport {
 
   // Number of requests sent since construction (also counts failed sends).
   int request_count() const;
+  // Of those, the requests to the REST API: everything but a mock's control plane
+  // (paths under /_mock/), which the live service has no counterpart of.
+  int rest_request_count() const;
   // HTTP status of the most recent response (0 if none was received): how the suite
   // checks exact success codes (200 vs 204) of calls made through the SDK.
   int last_status() const;
@@ -40,6 +43,7 @@ class RecordingTransport : public HttpTransport {
   mutable std::mutex mu_;
   std::vector<Exchange> exchanges_;
   int request_count_ = 0;
+  int rest_request_count_ = 0;
 };
 
 }  // namespace opentok::conformance

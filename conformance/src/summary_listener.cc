@@ -56,6 +56,12 @@ void SummaryListener::OnTestProgramEnd(::testing::UnitTest const& unit_test) {
     std::cout << "\n";
   }
   std::cout << counts[0] << " passed, " << counts[1] << " failed, " << counts[2] << " skipped\n";
+  // What the run cost the endpoint: clean-up included, so this stays proportional to the
+  // checks only if every check's clean-up is (a live project's rate limits count these).
+  auto requests = CurrentTargetRequestCounts();
+  std::cout << "REST calls: " << requests.rest << " for " << results_.size() << " checks";
+  if (requests.control_plane > 0) std::cout << " (and " << requests.control_plane << " control-plane requests)";
+  std::cout << "\n";
   // Also a failed target set-up (every check then skipped) fails the run.
   std::cout << "result: " << (unit_test.Passed() ? "PASS" : "FAIL") << "\n" << std::flush;
 }

@@ -16,6 +16,7 @@ Target const* current_target = nullptr;
 // What the last target was, for the summary and matrix printed after it is torn down.
 std::string last_description = "not set up";
 std::string last_kind = "not set up";
+RequestCounts last_counts;
 
 std::optional<std::string> Env(char const* name) {
   char const* value = std::getenv(name);
@@ -225,7 +226,15 @@ Target const& CurrentTarget() {
 
 Target const* CurrentTargetOrNull() { return current_target; }
 
+namespace {
+RequestCounts CountsOf(Target const& target) {
+  int rest = target.recorder().rest_request_count();
+  return {rest, target.recorder().request_count() - rest};
+}
+}  // namespace
+
 void SetCurrentTarget(Target const* target) {
+  if (current_target != nullptr) last_counts = CountsOf(*current_target);
   if (target != nullptr) {
     last_description = target->Describe();
     last_kind = KindName(target->kind());
@@ -236,5 +245,9 @@ void SetCurrentTarget(Target const* target) {
 std::string CurrentTargetDescription() { return last_description; }
 
 std::string CurrentTargetKind() { return last_kind; }
+
+RequestCounts CurrentTargetRequestCounts() {
+  return current_target != nullptr ? CountsOf(*current_target) : last_counts;
+}
 
 }  // namespace opentok::conformance

@@ -105,6 +105,14 @@ void SetCurrentTarget(Target const* target);
 std::string CurrentTargetDescription();
 std::string CurrentTargetKind();
 
+// The requests the run sent so far (or, once torn down, in all): to the REST API, whether
+// through the SDK or raw, and to a mock's control plane.
+struct RequestCounts {
+  int rest = 0;
+  int control_plane = 0;
+};
+RequestCounts CurrentTargetRequestCounts();
+
 // Skips the current check with a reason unless the run uses `kind` credentials (checks of
 // HS256/T1 project tokens skip with applications, RS256 application checks with projects).
 #define OPENTOK_REQUIRE_CREDENTIALS(kind, what)                                                          \
