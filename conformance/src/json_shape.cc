@@ -18,11 +18,24 @@ char const* Describe(JsonKind kind) {
     case JsonKind::kBoolean: return "a boolean";
     case JsonKind::kObject: return "an object";
     case JsonKind::kArray: return "an array";
+    case JsonKind::kLowercaseUuid: return "a lowercase hyphenated UUID";
   }
   return "?";
 }
 
-bool Fits(nlohmann::json const& value, JsonKind kind, std::int64_t now_ms) {
+bool IsLowercaseUuid(std::string const& text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool FitsKind(nlohmann::json const& value, JsonKind kind, std::int64_t now_ms) {
   switch (kind) {
     case JsonKind::kString: return value.is_string() && !value.get<std::string>().empty();
     case JsonKind::kMaybeString: return value.is_string() || value.is_null();
@@ -32,11 +45,10 @@ bool Fits(nlohmann::json const& value, JsonKind kind, std::int64_t now_ms) {
     case JsonKind::kBoolean: return value.is_boolean();
     case JsonKind::kObject: return value.is_object();
     case JsonKind::kArray: return value.is_array();
+    case JsonKind::kLowercaseUuid: return value.is_string() && IsLowercaseUuid(value.get<std::string>());
   }
   return false;
 }
-
-}  // namespace
 
 void ExpectShape(nlohmann::json const& object, std::initializer_list<MemberRule> rules, std::int64_t now_ms,
                  std::string const& what) {
@@ -50,9 +62,27 @@ void ExpectShape(nlohmann::json const& object, std::initializer_list<MemberRule>
       EXPECT_FALSE(rule.required) << what << ": no member \"" << rule.name << "\" in " << object.dump();
       continue;
     }
-    EXPECT_TRUE(Fits(*it, rule.kind, now_ms))
+    EXPECT_TRUE(FitsKind(*it, rule.kind, now_ms))
         << what << ": \"" << rule.name << "\" is " << it->dump() << ", not " << Describe(rule.kind);
   }
+}
+
+}  // namespace opentok::conformance
+
+namespace opentok::conformance {
+
+void ExpectOneOf(nlohmann::json const& object, char const* name, std::initializer_list<char const*> allowed,
+                 std::string const& what) {
+  auto it = object.find(name);
+  if (it == object.end()) return;
+  if (it->is_string()) {
+    for (char const* value : allowed) {
+      if (it->get<std::string>() == value) return;
+    }
+  }
+  std::string list;
+  for (char const* value : allowed) list += std::string(list.empty() ? "" : ", ") + value;
+  ADD_FAILURE() << what << ": \"" << name << "\" is " << it->dump() << ", not one of " << list;
 }
 
 }  // namespace opentok::conformance

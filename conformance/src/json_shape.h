@@ -20,6 +20,7 @@ enum class JsonKind {
   kBoolean,
   kObject,
   kArray,
+  kLowercaseUuid,  // a hyphenated UUID in lower case (.NET reads a Guid, php's schema a lowercase one)
 };
 
 struct MemberRule {
@@ -32,6 +33,14 @@ struct MemberRule {
 // members follow `rules`; `now_ms` is the target's clock for kEpochMs. `what` names the
 // object in failure messages, which quote the offending member.
 void ExpectShape(nlohmann::json const& object, std::initializer_list<MemberRule> rules, std::int64_t now_ms,
+                 std::string const& what);
+
+// Whether `value` has `kind` (kEpochMs against `now_ms`).
+bool FitsKind(nlohmann::json const& value, JsonKind kind, std::int64_t now_ms);
+
+// Checks that member `name` of `object`, when present, is one of `allowed` (an enumeration
+// that typed SDKs map to their own enums and fail on anything else).
+void ExpectOneOf(nlohmann::json const& object, char const* name, std::initializer_list<char const*> allowed,
                  std::string const& what);
 
 }  // namespace opentok::conformance

@@ -70,6 +70,18 @@ std::pair<std::string, std::string> RestClient::AuthHeader(RestAuth auth) const 
   return {name, prefix + (application ? ApplicationJwt(credentials_, auth, iat) : ProjectJwt(credentials_, auth, iat))};
 }
 
+HttpResponse RestClient::PostForm(std::string const& path, std::string const& form) const {
+  HttpRequest request;
+  request.method = HttpMethod::kPost;
+  request.url = base_url_ + path;
+  request.headers = {{"Accept", "application/json"},
+                     {"User-Agent", "opentok-conformance"},
+                     {"Content-Type", "application/x-www-form-urlencoded"},
+                     AuthHeader(RestAuth::kValid)};
+  request.body = form;
+  return transport_->Send(request);
+}
+
 HttpResponse RestClient::Send(HttpMethod method, std::string const& path, std::string const& body,
                               RestAuth auth) const {
   HttpRequest request;

@@ -45,6 +45,8 @@ class RestClient {
   HttpResponse Get(std::string const& path, RestAuth auth = RestAuth::kValid) const {
     return Send(HttpMethod::kGet, path, "", auth);
   }
+  // POST of a form-urlencoded body (session create), with Accept: application/json.
+  HttpResponse PostForm(std::string const& path, std::string const& form) const;
   // "/v2/project/<key>"
   std::string ProjectPath() const;
 

@@ -3,18 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "redaction.h"
+#include "wire_schemas.h"
 
 namespace opentok::conformance {
 
 void ExpectErrorAnswer(HttpResponse const& response, int status, std::string const& what) {
-  EXPECT_EQ(response.status, status) << what << ": " << Redact(response.body);
-  auto body = nlohmann::json::parse(response.body, nullptr, false);
-  if (!body.is_object()) {
-    ADD_FAILURE() << what << ": the error body is not a JSON object: " << Redact(response.body);
-    return;
-  }
-  EXPECT_TRUE(body.contains("message") && body["message"].is_string() && !body["message"].get<std::string>().empty())
-      << what << ": the error body has no message: " << Redact(response.body);
+  ExpectErrorBody(response, status, std::nullopt, what);
 }
 
 nlohmann::json ExpectJsonAnswer(HttpResponse const& response, int status, std::string const& what) {

@@ -9,7 +9,8 @@
 namespace opentok::conformance {
 
 // Checks (gtest EXPECTs, attributed to the calling check) that `response` is an error
-// answer of the service's form: `status` and a JSON object with a non-empty `message`.
+// answer of the service's form: `status`, Content-Type application/json and a JSON object
+// with a non-empty `message` and, when present, an integer `code` (ExpectErrorBody).
 // `what` names the request in failure messages.
 void ExpectErrorAnswer(HttpResponse const& response, int status, std::string const& what);
 
