@@ -100,6 +100,10 @@ def make_handler(upstream, mutation):
 
     class Proxy(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # One segment per answer, sent at once: unbuffered writes of headers and body
+        # would wait for delayed ACKs on every request.
+        wbufsize = 1 << 16
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
