@@ -5,7 +5,6 @@
 // reached, closes with 1000 when a call ends, and never contacts wss:// or refused hosts.
 
 #include <cmath>
-#include <thread>
 
 #include "http_fixture.h"
 #include "websocket_receiver.h"
@@ -50,12 +49,7 @@ class AudioWebSocketTest : public HttpTest {
   // own thread); the view then, or the last one seen when it did not within `timeout`.
   template <typename Done>
   AudioConnector WaitForCall(std::string const& id, Done done, milliseconds timeout = kWait) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    auto call = server_.service().FindAudioConnector(id);
-    while (call && !done(*call) && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(milliseconds(2));  // polling the view, not ordering events
-      call = server_.service().FindAudioConnector(id);
-    }
+    auto call = server_.service().WaitForAudioConnector(id, done, timeout);
     return call ? *call : AudioConnector{};
   }
 

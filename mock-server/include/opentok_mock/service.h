@@ -224,6 +224,12 @@ class MockService {
   // The WebSocket could not be opened, dropped, or the receiver closed it: `link` is kept and
   // a call still connected ends, its connection leaving with reason networkDisconnected.
   Status EndAudioConnectorLink(std::string_view id, AudioConnectorLink const& link);
+  // Explicit readiness for tests of WebSocket receivers: waits until call `id`'s view (link
+  // state and counters, `connected`) satisfies `done`, re-checking whenever the streamer
+  // reports; returns that view, or the last one seen after `timeout` (404 for an unknown call).
+  Result<AudioConnector> WaitForAudioConnector(std::string_view id,
+                                               std::function<bool(AudioConnector const&)> const& done,
+                                               std::chrono::milliseconds timeout);
   // ServiceOptions::audio_connector_tone, changed at run time (Reset keeps it).
   void SetAudioConnectorTone(bool tone);
   bool AudioConnectorTone() const;

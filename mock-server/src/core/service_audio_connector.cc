@@ -196,23 +196,57 @@ Result<AudioConnector> MockService::FindAudioConnector(std::string_view id) {
 }
 
 Status MockService::UpdateAudioConnectorLink(std::string_view id, AudioConnectorLink const& link) {
-  std::int64_t now = 0;
-  auto lock = impl_->WriteLock(now);
-  auto it = impl_->audio_connectors.find(id);
-  if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
-  it->second->view.link = link;
+  {
+    std::int64_t now = 0;
+    auto lock = impl_->WriteLock(now);
+    auto it = impl_->audio_connectors.find(id);
+    if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
+    it->second->view.link = link;
+  }
+  impl_->NotifyLinkReported();
   return Ok{};
 }
 
 Status MockService::EndAudioConnectorLink(std::string_view id, AudioConnectorLink const& link) {
-  std::int64_t now = 0;
-  auto lock = impl_->WriteLock(now);
-  auto it = impl_->audio_connectors.find(id);
-  if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
-  auto& call = *it->second;
-  call.view.link = link;
-  if (!call.view.connected) return Ok{};
-  return impl_->RemoveConnection(*call.session, call.view.connection_id, DisconnectReason::kNetworkDisconnected, now);
+  Status status = Ok{};
+  {
+    std::int64_t now = 0;
+    auto lock = impl_->WriteLock(now);
+    auto it = impl_->audio_connectors.find(id);
+    if (it == impl_->audio_connectors.end()) return errors::AudioConnectorNotFound();
+    auto& call = *it->second;
+    call.view.link = link;
+    if (call.view.connected) {
+      status = impl_->RemoveConnection(*call.session, call.view.connection_id, DisconnectReason::kNetworkDisconnected, now);
+    }
+  }
+  impl_->NotifyLinkReported();
+  return status;
+}
+
+void MockService::Impl::NotifyLinkReported() {
+  {
+    std::lock_guard lock(link_mutex);
+    ++link_reports;
+  }
+  link_reported.notify_all();
+}
+
+Result<AudioConnector> MockService::WaitForAudioConnector(std::string_view id,
+                                                          std::function<bool(AudioConnector const&)> const& done,
+                                                          std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    std::uint64_t seen = 0;
+    {
+      std::lock_guard lock(impl_->link_mutex);
+      seen = impl_->link_reports;  // read before the view: a report after it wakes the wait below
+    }
+    auto call = FindAudioConnector(id);
+    if (!call || done(*call)) return call;
+    std::unique_lock lock(impl_->link_mutex);
+    if (!impl_->link_reported.wait_until(lock, deadline, [&] { return impl_->link_reports != seen; })) return call;
+  }
 }
 
 void MockService::SetAudioConnectorTone(bool tone) { impl_->audio_connector_tone = tone; }

@@ -4,10 +4,12 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -112,6 +114,11 @@ struct MockService::Impl {
   StringMap<std::unique_ptr<AudioConnectorRecord>> audio_connectors;
   std::uint64_t media_sequence = 0;  // creation order of captions, renders and Audio Connector calls
   std::atomic<bool> audio_connector_tone{options.audio_connector_tone};  // read by the streamer without the lock
+  // Bumped after every link report, so WaitForAudioConnector wakes instead of polling.
+  std::mutex link_mutex;
+  std::condition_variable link_reported;
+  std::uint64_t link_reports = 0;
+  void NotifyLinkReported();
   TimerQueue timers;
   SessionEvents events;  // archives and broadcasts subscribe in the constructor
   std::uint64_t archive_sequence = 0;
