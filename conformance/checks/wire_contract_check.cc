@@ -118,7 +118,8 @@ TEST_F(WireContractTest, UnknownArchiveErrorsHaveTheServiceForm) {
   ExpectErrorBody(deleted, deleted.status == 403 ? 403 : 404, std::nullopt, "delete (unknown)");
 }
 
-// Archive start options the service rejects with 400 (reference 2.2.1 and 3.4), sent raw:
+// Archive start options the service rejects with 400 (the archive start body and its error
+// conditions in the REST API docs and the official SDKs' own validation), sent raw:
 // the SDK would refuse most of them before any request.
 struct InvalidStart {
   char const* name;
