@@ -47,8 +47,7 @@ std::string CallbackReceiver::LocalUrl(std::string const& path) const {
   return "http://" + host_ + ":" + std::to_string(port_) + path;
 }
 
-std::vector<ReceivedCallback> CallbackReceiver::ReceivedOn(std::string const& path) const {
-  std::lock_guard lock(mu_);
+std::vector<ReceivedCallback> CallbackReceiver::OnPathLocked(std::string const& path) const {
   std::vector<ReceivedCallback> out;
   for (auto const& callback : received_) {
     if (path.empty() || callback.path == path) out.push_back(callback);
@@ -56,20 +55,18 @@ std::vector<ReceivedCallback> CallbackReceiver::ReceivedOn(std::string const& pa
   return out;
 }
 
+std::vector<ReceivedCallback> CallbackReceiver::ReceivedOn(std::string const& path) const {
+  std::lock_guard lock(mu_);
+  return OnPathLocked(path);
+}
+
 std::vector<ReceivedCallback> CallbackReceiver::WaitFor(std::string const& path, Predicate const& done,
                                                         std::chrono::milliseconds timeout) const {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::unique_lock lock(mu_);
-  auto on_path = [&] {
-    std::vector<ReceivedCallback> out;
-    for (auto const& callback : received_) {
-      if (path.empty() || callback.path == path) out.push_back(callback);
-    }
-    return out;
-  };
-  auto seen = on_path();
-  while (!done(seen) && arrived_.wait_until(lock, deadline) != std::cv_status::timeout) seen = on_path();
-  return on_path();
+  auto seen = OnPathLocked(path);
+  while (!done(seen) && arrived_.wait_until(lock, deadline) != std::cv_status::timeout) seen = OnPathLocked(path);
+  return OnPathLocked(path);
 }
 
 CallbackReceiver* SuiteReceiver(std::string* why) {

@@ -51,6 +51,8 @@ class CallbackReceiver {
   std::vector<ReceivedCallback> ReceivedOn(std::string const& path) const;
 
  private:
+  std::vector<ReceivedCallback> OnPathLocked(std::string const& path) const;  // mu_ held
+
   std::string host_;
   int port_ = 0;
   std::unique_ptr<httplib::Server> server_;
