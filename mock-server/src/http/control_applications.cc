@@ -50,7 +50,7 @@ void ListApplications(httplib::Request const&, httplib::Response& res, MockServi
 
 }  // namespace
 
-void RegisterApplicationControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterApplicationControlRoutes(Router& server, MockService& service) {
   server.Post("/_mock/applications", Bind(service, AddApplication));
   server.Get("/_mock/applications", Bind(service, ListApplications));
   server.Get("/_mock/applications/([^/]+)/rest-token", Bind(service, SendRestToken));

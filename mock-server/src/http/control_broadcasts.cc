@@ -68,7 +68,7 @@ void HlsPlaylist(httplib::Request const& req, httplib::Response& res, MockServic
 
 }  // namespace
 
-void RegisterBroadcastControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterBroadcastControlRoutes(Router& server, MockService& service) {
   std::string const broadcast = "/_mock/broadcasts/([^/]+)";
   server.Get("/_mock/broadcasts", Bind(service, ListBroadcasts));
   server.Get(broadcast, Bind(service, GetBroadcast));

@@ -66,7 +66,7 @@ void Wait(httplib::Request const& req, httplib::Response& res, CallbackDispatche
 
 }  // namespace
 
-void RegisterCallbackLogRoutes(httplib::Server& server, CallbackDispatcher& dispatcher) {
+void RegisterCallbackLogRoutes(Router& server, CallbackDispatcher& dispatcher) {
   auto bind = [&dispatcher](auto handler) {
     return [&dispatcher, handler](httplib::Request const& req, httplib::Response& res) { handler(req, res, dispatcher); };
   };

@@ -68,7 +68,7 @@ void DeleteCallbacks(httplib::Request const& req, httplib::Response& res, MockSe
 
 }  // namespace
 
-void RegisterCallbackControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterCallbackControlRoutes(Router& server, MockService& service) {
   // Group 2 is the optional group name.
   std::string const callbacks = "/_mock/projects/([^/]+)/callbacks(?:/([^/]+))?";
   server.Get("/_mock/projects/([^/]+)/callbacks", Bind(service, GetCallbacks));

@@ -113,7 +113,7 @@ ControlHandler OneOf(Result<Item> (MockService::*find)(std::string_view), nlohma
 
 }  // namespace
 
-void RegisterMediaControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterMediaControlRoutes(Router& server, MockService& service) {
   server.Get("/_mock/captions", Bind(service, ListOf(&MockService::AllCaptions, CaptionsControlJson)));
   server.Get("/_mock/captions/([^/]+)", Bind(service, OneOf(&MockService::FindCaptions, CaptionsControlJson)));
   server.Post("/_mock/captions/([^/]+)/fail", Bind(service, OneOf(&MockService::FailCaptions, CaptionsControlJson)));

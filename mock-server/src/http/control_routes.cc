@@ -211,7 +211,7 @@ void DownloadArchive(httplib::Request const& req, httplib::Response& res, MockSe
 
 }  // namespace
 
-void RegisterControlRoutes(httplib::Server& server, MockService& service, std::function<void()> on_reset) {
+void RegisterControlRoutes(Router& server, MockService& service, std::function<void()> on_reset) {
   std::string const session = "/_mock/sessions/([^/]+)";
   std::string const project = "/_mock/projects/([^/]+)";
   server.Get("/_mock/health", Bind(service, Health));

@@ -33,7 +33,7 @@ void SipCalls(httplib::Request const& req, httplib::Response& res, MockService& 
 
 }  // namespace
 
-void RegisterSessionControlRoutes(httplib::Server& server, MockService& service) {
+void RegisterSessionControlRoutes(Router& server, MockService& service) {
   std::string const connection = "/_mock/sessions/([^/]+)/connections/([^/]+)";
   server.Get(connection + "/signals", Bind(service, Signals));
   server.Get(connection + "/dtmf", Bind(service, Dtmf));

@@ -10,7 +10,7 @@
 #include "callback_dispatcher.h"
 #include "callback_json.h"
 #include "outbound_policy.h"
-#include "routes.h"
+#include "router.h"
 #include "server_setup.h"
 #include "timer_ticker.h"
 #include "url_probe.h"
@@ -53,6 +53,7 @@ struct MockServer::Impl {
   http::CallbackDispatcher callbacks;
   http::TimerTicker ticker;
   std::uint64_t subscription = 0;
+  http::Router router;
   httplib::Server http;
   std::thread listener;
   std::atomic<bool> listener_exited{false};
@@ -85,11 +86,9 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   }
 
   auto& http = impl.http;
+  http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); });
   http::ConfigureServer(http, impl.options);
-  http::InstallHandlers(http, impl.service);
-  http::RegisterRestRoutes(http, impl.service);
-  http::RegisterControlRoutes(http, impl.service, [&impl] { impl.callbacks.Reset(); });
-  http::RegisterCallbackLogRoutes(http, impl.callbacks);
+  http::ServeWithRouter(http, impl.router);
 
   // Bind on the caller's thread so the port is known (and listening: bind also listens)
   // before anything else happens.

@@ -15,7 +15,7 @@ namespace {
 // "/v2/project/{key}" and the legacy "/v2/partner/{key}"; group 1 is the key.
 constexpr char kProjectPrefix[] = R"(/v2/(?:project|partner)/([^/]+))";
 
-httplib::Server::Handler Authenticated(MockService& service, RestRoute const& route) {
+Router::Handler Authenticated(MockService& service, RestRoute const& route) {
   return [&service, route](httplib::Request const& req, httplib::Response& res) {
     JournalEntry entry = NewJournalEntry(req, service);
     std::string path_key = route.project_scoped ? req.matches[1].str() : std::string();
@@ -75,7 +75,7 @@ std::vector<RestRoute> RestRoutes() {
   return all;
 }
 
-void RegisterRestRoutes(httplib::Server& server, MockService& service) {
+void RegisterRestRoutes(Router& server, MockService& service) {
   for (auto const& route : RestRoutes()) {
     auto pattern = RoutePattern(route);
     auto handler = Authenticated(service, route);

@@ -19,6 +19,25 @@ void ConfigureServer(httplib::Server& http, MockServerOptions const& options) {
   http.set_write_timeout(5, 0);
 }
 
+void ServeWithRouter(httplib::Server& http, Router const& router) {
+  auto dispatch = [&router](httplib::Request const& req, httplib::Response& res) {
+    // httplib hands a const request; the router normalises the path in place.
+    router.Dispatch(const_cast<httplib::Request&>(req), res);
+  };
+  http.Get(".*", dispatch);
+  http.Post(".*", dispatch);
+  http.Put(".*", dispatch);
+  http.Patch(".*", dispatch);
+  http.Delete(".*", dispatch);
+  http.Options(".*", dispatch);
+  http.set_error_handler(httplib::Server::HandlerWithResponse([&router](httplib::Request const& req,
+                                                                       httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    router.Reject(req, res, Error{res.status, -1, DefaultErrorMessage(res.status)});
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+}
+
 int BindServer(httplib::Server& http, std::string const& host, int port) {
   auto listen_fd = std::make_shared<int>(-1);
   // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server bind a port

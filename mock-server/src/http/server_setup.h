@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "opentok_mock/mock_server.h"
+#include "router.h"
 
 namespace opentok_mock::http {
 
@@ -11,6 +12,10 @@ namespace opentok_mock::http {
 
 // Worker pool, TCP_NODELAY, keep-alive limits, payload limit, timeouts.
 void ConfigureServer(httplib::Server& http, MockServerOptions const& options);
+
+// Every request (any method, any path) goes to router.Dispatch; requests httplib refuses
+// itself (400, 413, 414) get the router's JSON error.
+void ServeWithRouter(httplib::Server& http, Router const& router);
 
 // Binds and listens on host:port (0: an ephemeral port); returns the port, or -1. Only
 // SO_REUSEADDR (no SO_REUSEPORT), and a listen backlog of SOMAXCONN.
