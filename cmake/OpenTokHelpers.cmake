@@ -11,10 +11,7 @@ target_compile_options(opentok_warnings INTERFACE
 # nlohmann/json: forbid implicit conversions from json so every read is explicit.
 target_compile_definitions(opentok_warnings INTERFACE JSON_USE_IMPLICIT_CONVERSIONS=0)
 
-if(OPENTOK_SANITIZE)
-  target_compile_options(opentok_warnings INTERFACE -fsanitize=${OPENTOK_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
-  target_link_options(opentok_warnings INTERFACE -fsanitize=${OPENTOK_SANITIZE})
-endif()
+# Sanitizer flags (OPENTOK_SANITIZE) are set for every target in the top-level CMakeLists.txt.
 
 # opentok_add_gtest(NAME SOURCES... LIBS ... LABELS ...): one GoogleTest executable whose
 # cases are registered with ctest individually (discovered at test time, not build time).
