@@ -1,4 +1,4 @@
-// Session ids decode to the API key (reference section 5); routed, relayed and
+// Session ids decode to the API key (as the official SDKs decode them); routed, relayed and
 // archiveMode=always sessions behave as specified.
 #include <gtest/gtest.h>
 

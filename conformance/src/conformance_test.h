@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdint>
+
 #include "target.h"
 
 namespace opentok::conformance {
@@ -18,6 +21,11 @@ class ConformanceTest : public ::testing::Test {
   // did can change a count), on live the configured project.
   static Credentials OwnProject() {
     return target().NewCredentials();
+  }
+  // The target's clock in epoch milliseconds (the mock clock on a mock): what the wire tables
+  // compare createdAt/updatedAt with.
+  static std::int64_t NowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(target().Now().time_since_epoch()).count();
   }
 };
 

@@ -70,14 +70,15 @@ std::pair<std::string, std::string> RestClient::AuthHeader(RestAuth auth) const 
   return {name, prefix + (application ? ApplicationJwt(credentials_, auth, iat) : ProjectJwt(credentials_, auth, iat))};
 }
 
-HttpResponse RestClient::PostForm(std::string const& path, std::string const& form) const {
+HttpResponse RestClient::PostForm(std::string const& path, std::string const& form,
+                                  std::optional<std::string> const& accept) const {
   HttpRequest request;
   request.method = HttpMethod::kPost;
   request.url = base_url_ + path;
-  request.headers = {{"Accept", "application/json"},
-                     {"User-Agent", "opentok-conformance"},
+  request.headers = {{"User-Agent", "opentok-conformance"},
                      {"Content-Type", "application/x-www-form-urlencoded"},
                      AuthHeader(RestAuth::kValid)};
+  if (accept) request.headers.emplace_back("Accept", *accept);
   request.body = form;
   return transport_->Send(request);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -45,8 +46,10 @@ class RestClient {
   HttpResponse Get(std::string const& path, RestAuth auth = RestAuth::kValid) const {
     return Send(HttpMethod::kGet, path, "", auth);
   }
-  // POST of a form-urlencoded body (session create), with Accept: application/json.
-  HttpResponse PostForm(std::string const& path, std::string const& form) const;
+  // POST of a form-urlencoded body (session create), with the Accept header `accept`
+  // (nullopt: none, as php-ot and net-ot send).
+  HttpResponse PostForm(std::string const& path, std::string const& form,
+                        std::optional<std::string> const& accept = "application/json") const;
   // "/v2/project/<key>"
   std::string ProjectPath() const;
 

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "redaction.h"
 #include "wire_schemas.h"
 
 namespace opentok::conformance {
@@ -12,13 +11,7 @@ void ExpectErrorAnswer(HttpResponse const& response, int status, std::string con
 }
 
 nlohmann::json ExpectJsonAnswer(HttpResponse const& response, int status, std::string const& what) {
-  auto body = nlohmann::json::parse(response.body, nullptr, false);
-  if (response.status != status || !body.is_object()) {
-    ADD_FAILURE() << what << ": expected " << status << " with a JSON object, got " << response.status << " "
-                  << Redact(response.body);
-    return nlohmann::json::object();
-  }
-  return body;
+  return ExpectJsonObjectAnswer(response, status, what);
 }
 
 }  // namespace opentok::conformance

@@ -14,8 +14,9 @@ namespace opentok::conformance {
 // `what` names the request in failure messages.
 void ExpectErrorAnswer(HttpResponse const& response, int status, std::string const& what);
 
-// The body of a 2xx JSON answer; fails the calling check (ADD_FAILURE) and returns an
-// empty object when the status is not `status` or the body is not a JSON object.
+// The body of a 2xx JSON answer, with Content-Type application/json; fails the calling check
+// (ADD_FAILURE) and returns an empty object when the status is not `status` or the body is not
+// a JSON object (ExpectJsonObjectAnswer).
 nlohmann::json ExpectJsonAnswer(HttpResponse const& response, int status, std::string const& what);
 
 }  // namespace opentok::conformance

@@ -12,6 +12,7 @@
 #include "redaction.h"
 #include "token_inspector.h"
 #include "transition_matrix.h"
+#include "xml_reader.h"
 
 namespace opentok::conformance {
 namespace {
@@ -94,6 +95,44 @@ TEST(TokenInspector, DecodesBase64InBothAlphabets) {
   EXPECT_EQ(DecodeBase64("Zm9vYmE=").value(), "fooba");
   EXPECT_EQ(DecodeBase64("-_8").value(), "\xfb\xff");
   EXPECT_FALSE(DecodeBase64("Zm9v!").has_value());
+}
+
+// The XML reader decides whether the session create XML answer is one the official SDKs
+// can read: it must find what they find and refuse what their parsers refuse.
+TEST(XmlReader, ReadsTheServiceSessionCreateAnswer) {
+  std::string why;
+  auto root = ParseXml(
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sessions><Session><session_id>1_MX4x</session_id>)"
+      R"(<partner_id>123456</partner_id><create_dt>Sun Sep 15 21:56:28 PDT 2024</create_dt></Session></sessions>)",
+      &why);
+  ASSERT_TRUE(root) << why;
+  EXPECT_EQ(root->name, "sessions");
+  ASSERT_TRUE(root->Child("Session") && root->Child("Session")->Child("session_id"));
+  EXPECT_EQ(root->Child("Session")->Child("session_id")->text, "1_MX4x");
+  EXPECT_EQ(root->FirstDescendant("session_id"), root->Child("Session")->Child("session_id"));
+  EXPECT_EQ(root->FirstDescendant("partner_id")->text, "123456");
+  EXPECT_EQ(root->FirstDescendant("nothing"), nullptr);
+}
+
+TEST(XmlReader, DecodesEntitiesCdataAndAttributes) {
+  std::string why;
+  auto root = ParseXml("<!-- c --><a x='1' y=\"&lt;&#x41;&#66;\">t&amp;<![CDATA[<raw>]]><b/><?pi x?></a>\n", &why);
+  ASSERT_TRUE(root) << why;
+  EXPECT_EQ(root->text, "t&<raw>");
+  ASSERT_EQ(root->attributes.size(), 2u);
+  EXPECT_EQ(root->attributes[1].second, "<AB");
+  ASSERT_EQ(root->children.size(), 1u);
+  EXPECT_EQ(root->children[0].name, "b");
+}
+
+TEST(XmlReader, RefusesDocumentsTheSdkParsersRefuse) {
+  for (char const* document : {"", "text", "<a>", "<a></b>", "<a><b></a></b>", "<a/><b/>", "<a>&unknown;</a>",
+                               "<a>& </a>", "<a x=1/>", "<a x='1' x='2'/>", "<!DOCTYPE a><a/>", "<a><!-- open</a>",
+                               "<a>&#0;</a>", "<a></a>trailing"}) {
+    std::string why;
+    EXPECT_FALSE(ParseXml(document, &why)) << document;
+    EXPECT_FALSE(why.empty()) << document;
+  }
 }
 
 TEST(TransitionTable, EveryCellIsUniqueAndWellFormed) {
