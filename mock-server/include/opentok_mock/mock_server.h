@@ -16,9 +16,9 @@ namespace opentok_mock {
 struct MockServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: an ephemeral port
-  // Worker threads. cpp-httplib pins one per open connection (keep-alive included), so size
-  // it above the number of concurrent clients: a load test with 64 keep-alive clients needs
-  // 64 plus headroom (the binary's default is 96). 16 keeps start+stop near 2 ms.
+  // Worker threads: how many handlers run at once. Connections waiting for a request hold
+  // none (one I/O thread watches them), but a long POST /_mock/callbacks/wait holds one for
+  // its timeout. 16 keeps start+stop near 1 ms; the binary's default is 96.
   int threads = 16;
   // Projects to register; with none, one project with generated credentials is created.
   std::vector<ProjectCredentials> projects;
@@ -39,6 +39,12 @@ struct MockServerOptions {
   std::size_t payload_max_bytes = 1 << 20;  // larger bodies get 413
   std::time_t keep_alive_timeout_s = 2;     // idle keep-alive connections close after this
   std::size_t keep_alive_max_count = 100'000;
+  // Open connections served at once; beyond, a connection gets 503 with a JSON error and is
+  // closed. 0: what the file-descriptor limit allows (RLIMIT_NOFILE less 256).
+  std::size_t max_connections = 0;
+  // A request whose headers and body have not all arrived this long after its first byte
+  // is answered 408 with a JSON error and its connection closed.
+  std::chrono::milliseconds request_timeout{5000};
 };
 
 // The mock OpenTok service on a loopback HTTP port, for the duration of a scope:
@@ -50,7 +56,7 @@ struct MockServerOptions {
 //
 // The constructor returns once the server accepts requests and throws std::runtime_error
 // if it cannot bind, std::invalid_argument for a bad project or application. The destructor stops the
-// server and joins its listener thread (in-flight requests finish first).
+// server and joins its threads (in-flight requests finish first).
 class MockServer {
  public:
   MockServer();

@@ -70,8 +70,8 @@ Flags:
                                   events (archive, broadcast, render, captions,
                                   sessionMonitoring, sip); http:// or https://
   --seed N                        deterministic ids (with --frozen-clock, fully repeatable)
-  --threads N                     HTTP worker threads (default 96); each open connection,
-                                  keep-alive included, holds one
+  --threads N                     HTTP worker threads: handlers running at once (default
+                                  96); connections waiting for a request hold none
   --archive-max-duration SECONDS  archives stop with "maximum duration exceeded" after this
                                   much recorded time (default 7200)
   --archive-processing-delay SECONDS
@@ -83,6 +83,10 @@ Flags:
   --audio-connector-tone          Audio Connector WebSockets carry a 440 Hz test tone
                                   instead of silence (PUT /_mock/audio-connectors/audio)
   --keep-alive-timeout SECONDS    idle keep-alive connections close after this (default 2)
+  --max-connections N             connections open at once; beyond, 503 with a JSON error
+                                  and close (default 0: the open-file limit less 256)
+  --request-timeout-ms N          a request not fully arrived this long after its first
+                                  byte gets 408 with a JSON error and close (default 5000)
   --help                          print this help and exit
 
 The first line on stdout is "listening on http://HOST:PORT". SIGINT or SIGTERM stop the
@@ -158,6 +162,9 @@ std::optional<std::string> ParseFlags(std::vector<std::string> const& args, AppC
       {"--auth-leeway", seconds(service.auth_leeway_s)},
       {"--journal-size",
        [&](std::string const& v) { return ParseNumber<std::size_t>(v, service.journal_capacity, 0, 10'000'000); }},
+      {"--max-connections",
+       [&](std::string const& v) { return ParseNumber<std::size_t>(v, server.max_connections, 0, 10'000'000); }},
+      {"--request-timeout-ms", milliseconds(server.request_timeout)},
       {"--keep-alive-timeout",
        [&](std::string const& v) { return ParseNumber<std::time_t>(v, server.keep_alive_timeout_s, 0, 3600); }},
   };

@@ -1,10 +1,6 @@
 #include "opentok_mock/mock_server.h"
 
-#include <httplib.h>
-
-#include <atomic>
 #include <stdexcept>
-#include <thread>
 
 #include "audio_streamer.h"
 #include "callback_dispatcher.h"
@@ -54,9 +50,7 @@ struct MockServer::Impl {
   http::TimerTicker ticker;
   std::uint64_t subscription = 0;
   http::Router router;
-  httplib::Server http;
-  std::thread listener;
-  std::atomic<bool> listener_exited{false};
+  std::unique_ptr<http::serving::ConnectionServer> http;
   int port = 0;
   std::string url;
   ProjectCredentials default_project;
@@ -85,44 +79,21 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
     impl.applications.push_back(std::move(*added));
   }
 
-  auto& http = impl.http;
   http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); });
-  http::ConfigureServer(http, impl.options);
-  http::ServeWithRouter(http, impl.router);
-
-  // Bind on the caller's thread so the port is known (and listening: bind also listens)
-  // before anything else happens.
+  impl.http = std::make_unique<http::serving::ConnectionServer>(http::ServingOptionsFor(impl.options), impl.router);
+  // Bind and listen on the caller's thread, so that the port is known and accepting before
+  // the constructor returns (a taken port throws here).
   auto const& host = impl.options.host;
-  impl.port = http::BindServer(http, host, impl.options.port);
-  if (impl.port < 0) {
-    throw std::runtime_error("MockServer: cannot bind " + host + ":" + std::to_string(impl.options.port));
-  }
+  impl.port = impl.http->Listen(host, impl.options.port);
   bool ipv6 = host.find(':') != std::string::npos;
   impl.url = "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl.port);
   impl.service.SetPublicBaseUrl(impl.url);
-
-  impl.listener = std::thread([&impl] {
-    impl.http.listen_after_bind();
-    impl.listener_exited = true;
-  });
-  // cpp-httplib 0.11.4 has no wait_until_ready(), and stop() is a no-op until the accept
-  // loop has set is_running(): wait for that flag, but also for the thread's exit so that a
-  // failing listen cannot leave us spinning forever. listen_after_bind() sets the flag as
-  // its first action, so this wait is a handful of yields.
-  while (!http.is_running() && !impl.listener_exited) std::this_thread::yield();
-  if (!http.is_running()) {
-    impl.listener.join();
-    throw std::runtime_error("MockServer: the listener stopped at start-up");
-  }
+  impl.http->Start();
 }
 
 MockServer::~MockServer() { Stop(); }
 
-void MockServer::Stop() {
-  if (!impl_->listener.joinable()) return;
-  impl_->http.stop();
-  impl_->listener.join();
-}
+void MockServer::Stop() { impl_->http->Stop(); }
 
 std::string const& MockServer::url() const { return impl_->url; }
 int MockServer::port() const { return impl_->port; }

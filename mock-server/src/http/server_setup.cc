@@ -19,23 +19,16 @@ void ConfigureServer(httplib::Server& http, MockServerOptions const& options) {
   http.set_write_timeout(5, 0);
 }
 
-void ServeWithRouter(httplib::Server& http, Router const& router) {
-  auto dispatch = [&router](httplib::Request const& req, httplib::Response& res) {
-    // httplib hands a const request; the router normalises the path in place.
-    router.Dispatch(const_cast<httplib::Request&>(req), res);
-  };
-  http.Get(".*", dispatch);
-  http.Post(".*", dispatch);
-  http.Put(".*", dispatch);
-  http.Patch(".*", dispatch);
-  http.Delete(".*", dispatch);
-  http.Options(".*", dispatch);
-  http.set_error_handler(httplib::Server::HandlerWithResponse([&router](httplib::Request const& req,
-                                                                       httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    router.Reject(req, res, Error{res.status, -1, DefaultErrorMessage(res.status)});
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+serving::ConnectionServerOptions ServingOptionsFor(MockServerOptions const& options) {
+  if (options.threads < 1) throw std::invalid_argument("MockServer: threads must be at least 1");
+  serving::ConnectionServerOptions serving;
+  serving.threads = options.threads;
+  serving.max_connections = options.max_connections > 0 ? options.max_connections : serving::DefaultMaxConnections();
+  serving.request_timeout = options.request_timeout;
+  serving.keep_alive_timeout = std::chrono::seconds(options.keep_alive_timeout_s);
+  serving.keep_alive_max_count = options.keep_alive_max_count;
+  serving.limits.max_body_bytes = options.payload_max_bytes;
+  return serving;
 }
 
 int BindServer(httplib::Server& http, std::string const& host, int port) {
