@@ -204,6 +204,7 @@ MUTATIONS = {
     "session_create_bare_object": Mutation(ARCHIVE, bare_object),
     "generic_error_codes": Mutation(ARCHIVE, generic_codes),
     "ignored_start_options": Mutation(ARCHIVE, request=ignore_start_options),
+    "archive_list_count_as_string": Mutation(ARCHIVE, list_count_as_string("/archive?")),
     "session_xml_without_session_id": Mutation(SESSION_XML, raw=xml_change(xml_without_session_id)),
     "session_xml_as_application_json": Mutation(SESSION_XML, raw=xml_change(xml_as_json_type)),
     "session_xml_not_well_formed": Mutation(SESSION_XML, raw=xml_change(xml_not_closed)),
