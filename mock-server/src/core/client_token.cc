@@ -9,6 +9,7 @@
 #include "opentok_common/hmac.h"
 #include "opentok_common/jwt.h"
 #include "opentok_common/url.h"
+#include "opentok_mock/utf8.h"
 
 namespace opentok_mock {
 namespace {
@@ -46,9 +47,22 @@ std::vector<std::string> SplitClassList(std::string text) {
   return classes;
 }
 
+// The claims a connection keeps and serves back (session snapshots, stream class lists,
+// connectionCreated callbacks) must be text. Every SDK encodes them from strings of its
+// language as UTF-8 (our SDK refuses data and class lists that are not), so a signed token
+// with other bytes in them was not made by an SDK: refused like any other malformed token.
+std::optional<Error> CheckClaimsAreText(ClientTokenClaims const& claims) {
+  if (!IsValidUtf8(claims.connection_data)) return Forbidden("Invalid token: connection_data is not valid UTF-8");
+  for (auto const& layout_class : claims.initial_layout_class_list) {
+    if (!IsValidUtf8(layout_class)) return Forbidden("Invalid token: initial_layout_class_list is not valid UTF-8");
+  }
+  return std::nullopt;
+}
+
 std::optional<Error> CheckRoleAndExpiry(std::optional<std::string> const& role_text, std::int64_t expire_time_s,
                                         std::int64_t now_s, ClientTokenClaims& claims) {
   if (role_text) {
+    if (!IsValidUtf8(*role_text)) return Forbidden("Invalid token: role is not valid UTF-8");
     auto role = ParseRole(*role_text);
     if (!role) return Forbidden("Invalid token: unknown role '" + *role_text + "'");
     claims.role = *role;
@@ -105,6 +119,7 @@ Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& 
     if (!create_time) return Forbidden("Invalid token: create_time missing or not a number");
     expire_time = *create_time + kDefaultTokenLifetimeS;
   }
+  if (auto error = CheckClaimsAreText(claims)) return *error;
   if (auto error = CheckRoleAndExpiry(field(*data, "role"), *expire_time, now_s, claims)) return *error;
   return claims;
 }
@@ -161,6 +176,7 @@ Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const&
     if (!issued) return Forbidden("Invalid token: neither exp nor iat is set");
     expires = *issued + kDefaultTokenLifetimeS;
   }
+  if (auto error = CheckClaimsAreText(claims)) return *error;
   if (auto error = CheckRoleAndExpiry(role, *expires, now_s, claims)) return *error;
   return claims;
 }

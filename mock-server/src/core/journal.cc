@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "opentok_mock/utf8.h"
+
 namespace opentok_mock {
 bool IsSecretName(std::string_view name) {
   static constexpr std::array<std::string_view, 6> kMarkers{"token", "secret", "auth", "sig", "password", "jwt"};
@@ -35,6 +37,13 @@ std::string RedactQuery(std::string_view query) {
 
 void RequestJournal::Record(JournalEntry entry) {
   if (capacity_ == 0) return;
+  // Free text the mock only records (the User-Agent, an API key from a refused auth header,
+  // the raw query) is kept, with ill-formed UTF-8 replaced by U+FFFD: the journal is served
+  // as JSON and read in process, and one bad header must not make it unreadable.
+  for (auto* text : {&entry.method, &entry.path, &entry.query, &entry.operation, &entry.auth_verdict,
+                     &entry.auth_message, &entry.api_key, &entry.credential, &entry.auth_header, &entry.user_agent}) {
+    if (!IsValidUtf8(*text)) *text = ToValidUtf8(*text);
+  }
   std::lock_guard lock(mutex_);
   entry.sequence = next_sequence_++;
   if (entries_.size() == capacity_) entries_.pop_front();

@@ -5,6 +5,7 @@
 #include "opentok_common/session_id.h"
 #include "opentok_mock/client_token.h"
 #include "opentok_mock/errors.h"
+#include "request_rules.h"
 #include "service_impl.h"
 
 namespace opentok_mock {
@@ -13,7 +14,7 @@ namespace {
 constexpr std::size_t kGeneratedKeyDigits = 8;
 constexpr std::size_t kGeneratedSecretLength = 40;
 constexpr std::size_t kMaxSecretLength = 256;
-constexpr std::size_t kMaxArchiveNameLength = 80;
+constexpr std::int64_t kMaxArchiveNameLength = 80;
 constexpr std::int64_t kRestTokenLifetimeS = 300;
 
 bool IsProjectKey(std::string_view key) {
@@ -40,7 +41,8 @@ std::optional<Error> ValidateSessionSettings(SessionSettings const& settings) {
   if (!settings.archive_resolution.empty() && !IsValidResolution(settings.archive_resolution)) {
     return errors::BadRequest("Invalid archiveResolution: " + settings.archive_resolution);
   }
-  if (settings.archive_name.size() > kMaxArchiveNameLength) {
+  // Characters, not bytes: the SDKs count the name's characters (1-80).
+  if (CharacterCount(settings.archive_name) > kMaxArchiveNameLength) {
     return errors::BadRequest("archiveName must be at most 80 characters.");
   }
   if ((!settings.archive_name.empty() || !settings.archive_resolution.empty()) && !always) {

@@ -3,12 +3,18 @@
 #include <cmath>
 #include <limits>
 
+#include "opentok_mock/errors.h"
+#include "opentok_mock/utf8.h"
+
 namespace opentok_mock::http {
 
+std::string DumpJson(nlohmann::json const& json) {
+  return json.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
 void SendJson(httplib::Response& res, int status, nlohmann::json const& body) {
-  res.status = status;
   // Exactly "application/json": the Python SDK compares the header for equality.
-  res.set_content(body.dump(), kJson);
+  SendJsonText(res, status, DumpJson(body));
 }
 
 void SendJsonText(httplib::Response& res, int status, std::string body) {
@@ -168,6 +174,13 @@ Result<opentok::common::FormFields> ParseQuery(httplib::Request const& req) {
   if (question == std::string::npos) return opentok::common::FormFields{};
   auto fields = opentok::common::ParseForm(std::string_view(req.target).substr(question + 1));
   if (!fields) return Error{400, -1, "Bad request. The query string has a malformed percent-encoding."};
+  // Every value read from a query is an id, a number or an enum that an answer may quote:
+  // text that is not UTF-8 can be none of them.
+  for (auto const& [name, value] : *fields) {
+    if (!IsValidUtf8(name) || !IsValidUtf8(value)) {
+      return errors::BadRequest("Bad request. The query parameter '" + ToValidUtf8(name) + "' is not valid UTF-8.");
+    }
+  }
   return *fields;
 }
 

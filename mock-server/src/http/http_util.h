@@ -22,6 +22,10 @@ namespace opentok_mock::http {
 
 inline constexpr char kJson[] = "application/json";
 
+// `json` as compact text. Ill-formed UTF-8 in a string is replaced with U+FFFD instead of
+// making dump() throw: input is checked where it arrives (README, "Bad bytes"), and this net
+// keeps any miss from becoming a 500 or an answer a strict parser rejects.
+std::string DumpJson(nlohmann::json const& json);
 void SendJson(httplib::Response& res, int status, nlohmann::json const& body);
 // The same for a body already written as JSON text (moved in, not copied).
 void SendJsonText(httplib::Response& res, int status, std::string body);
@@ -71,8 +75,9 @@ class JsonFields {
   std::optional<std::string> first_error_;
 };
 
-// The query string of the raw request target, strictly decoded (a malformed escape is a
-// 400 the caller reports); empty pairs (`a=1&&b=2`) are skipped.
+// The query string of the raw request target, strictly decoded: a malformed escape, or a
+// name or value that is not UTF-8 once decoded, is a 400 the caller reports (naming the
+// parameter); empty pairs (`a=1&&b=2`) are skipped.
 Result<opentok::common::FormFields> ParseQuery(httplib::Request const& req);
 std::optional<std::string> FindField(opentok::common::FormFields const& fields, std::string_view name);
 

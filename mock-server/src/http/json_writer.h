@@ -11,6 +11,7 @@
 
 #include "opentok_common/json_text.h"
 #include "opentok_mock/model.h"
+#include "opentok_mock/utf8.h"
 
 namespace opentok_mock::http {
 
@@ -22,9 +23,15 @@ class ObjectWriter {
   ObjectWriter(ObjectWriter const&) = delete;
   ObjectWriter& operator=(ObjectWriter const&) = delete;
 
+  // Ill-formed UTF-8 is replaced with U+FFFD, as DumpJson does (http_util.h): inputs are
+  // checked where they arrive, and no text answer or callback body is ever invalid JSON.
   void String(std::string_view key, std::string_view value) {
     Key(key);
-    opentok::common::AppendJsonString(out_, value);
+    if (IsValidUtf8(value)) {
+      opentok::common::AppendJsonString(out_, value);
+    } else {
+      opentok::common::AppendJsonString(out_, ToValidUtf8(value));
+    }
   }
   void Integer(std::string_view key, std::int64_t value) {
     Key(key);

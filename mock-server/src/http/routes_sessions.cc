@@ -1,10 +1,13 @@
 // POST /session/create.
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <iterator>
 
 #include "http_util.h"
 #include "opentok_mock/errors.h"
+#include "opentok_mock/utf8.h"
 #include "rest_call.h"
 
 namespace opentok_mock::http {
@@ -19,12 +22,25 @@ std::string JavaDateString(std::int64_t epoch_ms) {
   return buffer;
 }
 
+// The fields the service reads: enums, an IPv4 address, a resolution and the auto-archives'
+// name, which archive answers serve back. Every SDK sends them as text it encoded as UTF-8
+// (Java, .NET, Python 3 and JavaScript strings cannot encode to anything else, and our SDK
+// refuses an archive name that is not UTF-8), so other bytes are refused naming the field.
+constexpr std::string_view kSessionFields[] = {"p2p.preference", "archiveMode",      "location",
+                                               "e2ee",           "archiveName",      "archiveResolution"};
+
 Result<SessionSettings> ParseSessionForm(std::string const& body) {
   auto form = opentok::common::ParseForm(body);
   if (!form) return errors::BadRequest("Bad request. The form body has a malformed percent-encoding.");
+  for (auto const& [name, value] : *form) {
+    if (std::find(std::begin(kSessionFields), std::end(kSessionFields), name) != std::end(kSessionFields) &&
+        !IsValidUtf8(value)) {
+      return errors::BadRequest("Bad request. The form field '" + name + "' is not valid UTF-8.");
+    }
+  }
   SessionSettings settings;
-  // Unknown fields are ignored: the Node SDK forwards arbitrary caller options and the PHP
-  // SDK adds api_key.
+  // Unknown fields are ignored, whatever their bytes (nothing keeps or echoes them): the Node
+  // SDK forwards arbitrary caller options and the PHP SDK adds api_key.
   auto p2p = FindField(*form, "p2p.preference").value_or("");
   if (p2p == "disabled") {
     settings.media_mode = MediaMode::kRouted;
@@ -67,7 +83,7 @@ void CreateSession(RestCall& call) {
                         {"partner_id", session->api_key},
                         {"create_dt", created},
                         {"media_server_url", ""}};
-    call.res.set_content(nlohmann::json::array({item}).dump(), kJson);
+    call.res.set_content(DumpJson(nlohmann::json::array({item})), kJson);
   } else {
     // The XML form for clients that do not ask for JSON (PHP, Ruby, .NET).
     call.res.set_content(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sessions><Session><session_id>)" +

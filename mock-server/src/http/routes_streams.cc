@@ -24,7 +24,7 @@ void GetStream(RestCall& call) {
   // works when the content type is not JSON; the Ruby SDK needs JSON here.
   bool node_sdk = HeaderValue(call.req, "User-Agent").starts_with("OpenTok-Node-SDK/");
   call.res.status = 200;
-  call.res.set_content(StreamToJson(*stream).dump(), node_sdk ? "text/plain" : kJson);
+  call.res.set_content(DumpJson(StreamToJson(*stream)), node_sdk ? "text/plain" : kJson);
 }
 
 // {"items": [{"id": "<streamId>", "layoutClassList": ["full", ...]}, ...]}; every problem
