@@ -118,6 +118,7 @@ struct ConnectionServer::Impl {
   std::mutex queue_mutex;
   std::condition_variable queue_cv;
   std::deque<ConnectionPtr> queue;
+  std::size_t idle_workers = 0;
   bool workers_stop = false;
 
   // --- epoll ---------------------------------------------------------------------------
@@ -215,11 +216,7 @@ struct ConnectionServer::Impl {
       c.ready = std::move(parsed.request);
       c.phase = Phase::kBusy;
       c.continue_sent = false;
-      {
-        std::lock_guard lock(queue_mutex);
-        queue.push_back(c.shared_from_this());
-      }
-      queue_cv.notify_one();
+      Enqueue(c.shared_from_this());
       return;
     }
     if (c.peer_closed) return Close(c);  // half a request and the client is gone
@@ -421,6 +418,20 @@ struct ConnectionServer::Impl {
 
   // --- Workers -------------------------------------------------------------------------------
 
+  // Workers start when work needs them, up to options.threads: a server that is started and
+  // stopped without much traffic (a test's) pays for a few threads, not for the whole pool.
+  void Enqueue(ConnectionPtr c) {
+    {
+      std::lock_guard lock(queue_mutex);
+      if (workers_stop) return;
+      queue.push_back(std::move(c));
+      if (queue.size() > idle_workers && workers.size() < static_cast<std::size_t>(options.threads)) {
+        workers.emplace_back([this] { WorkerLoop(); });
+      }
+    }
+    queue_cv.notify_one();
+  }
+
   void Serve(Connection& c) {
     httplib::Request req;
     {
@@ -451,7 +462,9 @@ struct ConnectionServer::Impl {
       ConnectionPtr c;
       {
         std::unique_lock lock(queue_mutex);
+        ++idle_workers;
         queue_cv.wait(lock, [this] { return workers_stop || !queue.empty(); });
+        --idle_workers;
         if (workers_stop) return;
         c = std::move(queue.front());
         queue.pop_front();
@@ -524,7 +537,6 @@ void ConnectionServer::Start() {
   epoll_ctl(impl.epoll_fd, EPOLL_CTL_ADD, impl.listen_fd, &ev);
   ev.data.u64 = kWakeId;
   epoll_ctl(impl.epoll_fd, EPOLL_CTL_ADD, impl.wake_fd, &ev);
-  for (int i = 0; i < impl.options.threads; ++i) impl.workers.emplace_back([&impl] { impl.WorkerLoop(); });
   impl.io_thread = std::thread([&impl] { impl.IoLoop(); });
 }
 
@@ -539,13 +551,14 @@ void ConnectionServer::Stop() {
   epoll_ctl(impl.epoll_fd, EPOLL_CTL_DEL, impl.listen_fd, nullptr);
   ::close(impl.listen_fd);
   impl.listen_fd = -1;
+  std::vector<std::thread> workers;
   {
     std::lock_guard lock(impl.queue_mutex);
-    impl.workers_stop = true;
+    impl.workers_stop = true;  // no worker starts from here on
+    workers.swap(impl.workers);
   }
   impl.queue_cv.notify_all();
-  for (auto& worker : impl.workers) worker.join();  // running handlers finish first
-  impl.workers.clear();
+  for (auto& worker : workers) worker.join();  // running handlers finish first
   std::vector<ConnectionPtr> all;
   {
     std::lock_guard lock(impl.connections_mutex);

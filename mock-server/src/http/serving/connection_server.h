@@ -51,7 +51,8 @@ class ConnectionServer {
   // error, never shared), listens with a SOMAXCONN backlog; returns the port. Throws
   // std::runtime_error.
   int Listen(std::string const& host, int port);
-  // Starts the I/O thread and the workers; requests are served from then on.
+  // Starts the I/O thread; requests are served from then on. Workers start as requests
+  // need them, up to `threads`.
   void Start();
   // Stops accepting, lets running handlers finish, joins every thread and closes every
   // socket. Idempotent.
