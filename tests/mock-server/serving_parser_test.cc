@@ -123,6 +123,11 @@ TEST(ServingParserTest, LimitsAnswer413And414And431) {
   ExpectError("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n", 413, limits);
   ExpectError("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\n", 413, limits);
   ExpectError("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffffffff\r\n", 413, limits);
+  // A request line at the limit whose LF has not arrived yet is still arriving, not too long.
+  std::string at_limit = "GET /" + std::string(64 - 14, 'a') + " HTTP/1.1";
+  ASSERT_EQ(at_limit.size(), 64u);
+  EXPECT_EQ(Parse(at_limit + "\r", limits).kind, ParseResult::Kind::kIncomplete);
+  EXPECT_TRUE(Parse(at_limit + "\r\n\r\n", limits).complete());
   // At the limits everything passes.
   auto ok = Parse("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789", limits);
   EXPECT_TRUE(ok.complete());

@@ -118,7 +118,8 @@ ParseResult DecodeChunked(std::string_view bytes, std::size_t pos, ParserLimits 
     std::size_t next = 0;
     auto line = Line(bytes, pos, next);
     if (!line) {
-      if (bytes.size() - pos > kMaxChunkLine) return Fail(std::move(result), 400, "Bad request. A chunk-size line is too long.");
+      // (+1: the CR of a line at the limit may have arrived without its LF.)
+      if (bytes.size() - pos > kMaxChunkLine + 1) return Fail(std::move(result), 400, "Bad request. A chunk-size line is too long.");
       return result;
     }
     if (line->size() > kMaxChunkLine) return Fail(std::move(result), 400, "Bad request. A chunk-size line is too long.");
@@ -185,7 +186,8 @@ ParseResult ParseRequest(std::string_view bytes, ParserLimits const& limits) {
   std::size_t next = 0;
   auto request_line = Line(bytes, pos, next);
   if (!request_line) {
-    if (bytes.size() - pos > limits.max_request_line) return Fail(std::move(result), 414, "Request URI too long.");
+    // (+1: the CR of a line at the limit may have arrived without its LF.)
+    if (bytes.size() - pos > limits.max_request_line + 1) return Fail(std::move(result), 414, "Request URI too long.");
     return result;
   }
   if (request_line->size() > limits.max_request_line) return Fail(std::move(result), 414, "Request URI too long.");

@@ -38,7 +38,7 @@ struct ParseResult {
   // kIncomplete with headers_complete: the client sent `Expect: 100-continue` and waits
   // for an interim 100 answer before sending its body.
   bool expects_continue = false;
-  // kError: the status to answer (400, 413, 414, 431, 501) and what was wrong.
+  // kError: the status to answer (400, 413, 414, 431, 501, 505) and what was wrong.
   int status = 0;
   std::string message;
 
