@@ -18,7 +18,7 @@ struct MockServerOptions {
   int port = 0;  // 0: an ephemeral port
   // Worker threads: how many handlers run at once. Connections waiting for a request hold
   // none (one I/O thread watches them), but a long POST /_mock/callbacks/wait holds one for
-  // its timeout. 16 keeps start+stop near 1 ms; the binary's default is 96.
+  // its timeout. Workers start as requests need them; the binary's default is 96.
   int threads = 16;
   // Projects to register; with none, one project with generated credentials is created.
   std::vector<ProjectCredentials> projects;
