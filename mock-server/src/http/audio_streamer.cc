@@ -51,7 +51,9 @@ std::string FirstMessage(AudioConnector const& call, std::vector<std::pair<std::
   for (auto const& [name, value] : headers) {
     if (name != "content-type") message[name] = value;
   }
-  return message.dump();
+  // Header values come from a parsed JSON body (valid UTF-8), but the WebSocket peer is
+  // the app under test: replace rather than throw if that ever changes.
+  return message.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 // All call state lives on the WebSocket client's I/O thread: the event subscriber (which
