@@ -327,6 +327,62 @@ TEST(ServingConnectionTest, IdleAndSlowConnectionsHoldNoWorker) {
   EXPECT_EQ(server.OpenConnections(), 0u);
 }
 
+// A callback receiver that accepts connections (the kernel does) and never answers.
+class SilentReceiver {
+ public:
+  SilentReceiver() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    ::listen(fd_, 16);
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+  }
+  ~SilentReceiver() { ::close(fd_); }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+SilentReceiver& Receiver() {
+  static SilentReceiver receiver;
+  return receiver;
+}
+
+// A long handler (POST /_mock/callbacks/wait while a callback hangs) holds one worker; the
+// other serves meanwhile.
+class LongHandlerTest : public HttpTest {
+ protected:
+  LongHandlerTest() : HttpTest(Options()) {}
+  static MockServerOptions Options() {
+    auto options = FrozenSeededOptions();
+    options.threads = 2;
+    options.callback_url = "http://127.0.0.1:" + std::to_string(Receiver().port()) + "/cb";
+    options.callbacks.attempt_timeout = milliseconds(1000);
+    options.callbacks.max_attempts = 1;
+    return options;
+  }
+};
+
+TEST_F(LongHandlerTest, AWaitHoldsOneWorkerWhileTheOtherServes) {
+  Connect(CreateSession());  // connectionCreated: a callback the receiver never answers
+  RawConnection waiter(server_.port());
+  ASSERT_TRUE(waiter.Send("POST /_mock/callbacks/wait?timeoutMs=600 HTTP/1.1\r\n\r\n"));
+  auto health = client_.Get("/_mock/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_TRUE(waiter.Read(1, milliseconds(1)).empty());  // still waiting
+  auto waited = waiter.Read(1);
+  ASSERT_EQ(waited.size(), 1u);
+  EXPECT_EQ(waited[0].status, 504);
+  EXPECT_GE(Body(waited[0])["pending"].get<int>(), 1);
+}
+
 // The same at the mock's default options, timed (the figure goes to the test's output).
 TEST(ServingConnectionTest, MockAnswersWhile500IdleAndSlowConnectionsAreOpen) {
   MockServer server;
