@@ -13,15 +13,20 @@ Clients::Clients(std::string const& url, std::int64_t api_key, std::string const
 
 Answer Clients::Control(std::string const& family, std::string const& method, std::string const& path,
                         std::string const& body, std::initializer_list<int> tolerated) {
+  // One request in 50 asks the server to close the connection after its answer, as a
+  // client that is done would: the server's close path and the client's reconnect are part
+  // of the soak, and no request may be lost to them.
+  httplib::Headers headers;
+  if (++control_requests_ % 50 == 0) headers.emplace("Connection", "close");
   httplib::Result result{nullptr, httplib::Error::Unknown};
   if (method == "GET") {
-    result = control_.Get(path);
+    result = control_.Get(path, headers);
   } else if (method == "POST") {
-    result = control_.Post(path, body, "application/json");
+    result = control_.Post(path, headers, body, "application/json");
   } else if (method == "PUT") {
-    result = control_.Put(path, body, "application/json");
+    result = control_.Put(path, headers, body, "application/json");
   } else {
-    result = control_.Delete(path);
+    result = control_.Delete(path, headers);
   }
   Answer answer;
   std::string error;

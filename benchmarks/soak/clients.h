@@ -74,6 +74,7 @@ class Clients {
   Ledger& ledger_;
   opentok::OpenTok sdk_;
   httplib::Client control_;
+  std::uint64_t control_requests_ = 0;
 };
 
 }  // namespace opentok_soak
