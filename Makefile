@@ -114,7 +114,8 @@ check-asan: deps
 # against it (the HTTP layer with its parallel starts and stops, the core, callback delivery,
 # the WebSocket client and Audio Connector). Not the whole suite: the unit tests run one
 # thread, and the interop and conformance runs drive the mock from one client at a time.
-# The soak's memory check is off: TSan's shadow memory is not the mock's.
+# The soak's memory check is off: TSan's shadow memory is not the mock's. The only
+# suppressions (benchmarks/soak/tsan.supp) are for Debian's uninstrumented cpp-httplib.
 TSAN_BUILD_DIR ?= build-tsan
 TSAN_TESTS = sdk_integration_test mock_http_test mock_core_test mock_callback_delivery_test mock_websocket_test mock_audio_websocket_test
 TSAN_TARGETS = $(TSAN_TESTS) opentok-mock opentok opentok_soak bench_bare_server
@@ -122,7 +123,7 @@ check-tsan: deps
 	cmake -S . -B $(TSAN_BUILD_DIR) -DOPENTOK_SANITIZE=thread $(SANITIZER_CONFIGURE)
 	cmake --build $(TSAN_BUILD_DIR) -j $(JOBS) --target $(TSAN_TARGETS)
 	rm -rf $(TSAN_BUILD_DIR)/sanitizer-logs && mkdir -p $(TSAN_BUILD_DIR)/sanitizer-logs
-	@status=0; export TSAN_OPTIONS=log_path=$(CURDIR)/$(TSAN_BUILD_DIR)/sanitizer-logs/tsan:second_deadlock_stack=1; \
+	@status=0; export TSAN_OPTIONS=log_path=$(CURDIR)/$(TSAN_BUILD_DIR)/sanitizer-logs/tsan:second_deadlock_stack=1:suppressions=$(CURDIR)/benchmarks/soak/tsan.supp; \
 	for test in $(TSAN_TESTS); do echo "== $$test"; $(TSAN_BUILD_DIR)/bin/$$test --gtest_brief=1 || status=1; done; \
 	echo "== load smoke"; benchmarks/load/run --smoke --bin-dir $(TSAN_BUILD_DIR)/bin || status=1; \
 	echo "== soak"; $(TSAN_BUILD_DIR)/bin/opentok_soak --mock $(TSAN_BUILD_DIR)/bin/opentok-mock --seconds 60 --no-memory-check || status=1; \
