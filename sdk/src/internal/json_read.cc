@@ -67,7 +67,14 @@ bool GetBool(Json const& object, char const* key, bool fallback) {
 }
 
 std::chrono::system_clock::time_point GetMillisTime(Json const& object, char const* key) {
-  return std::chrono::system_clock::time_point(std::chrono::milliseconds(GetInteger(object, key)));
+  // system_clock counts nanoseconds in libstdc++, about 292 years either side of 1970: a
+  // larger value cannot become a time_point (the conversion would overflow), so it is a
+  // shape error like any other unreadable member.
+  constexpr auto kLimitMs =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::duration::max()).count();
+  std::int64_t millis = GetInteger(object, key);
+  if (millis > kLimitMs || millis < -kLimitMs) WrongType(key, "a time in epoch milliseconds within 292 years of 1970");
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(millis));
 }
 
 std::int64_t GetProjectId(Json const& object) {
