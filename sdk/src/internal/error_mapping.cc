@@ -7,31 +7,13 @@
 #include <charconv>
 
 #include "opentok/errors.h"
+#include "opentok_common/http_status.h"
 
 namespace opentok::internal {
 namespace {
 
 // Long bodies (HTML error pages) stay in RequestException::body(), not in what().
 constexpr std::size_t kMaxMessageInWhat = 500;
-
-std::string_view ReasonPhrase(int status) {
-  switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
@@ -79,7 +61,7 @@ std::string Describe(std::string_view operation, int status, ServiceError const&
   std::string what(operation);
   what += " failed: HTTP ";
   what += std::to_string(status);
-  if (auto phrase = ReasonPhrase(status); !phrase.empty()) {
+  if (auto phrase = opentok::common::ReasonPhrase(status); !phrase.empty()) {
     what += ' ';
     what += phrase;
   }

@@ -251,7 +251,9 @@ ParseResult ParseRequest(std::string_view bytes, ParserLimits const& limits) {
 }
 
 bool WantsKeepAlive(httplib::Request const& req) {
-  auto connection = TrimOws(req.get_header_value("Connection"));
+  // Keep the header's string alive: TrimOws returns a view into it.
+  std::string const header = req.get_header_value("Connection");
+  auto connection = TrimOws(header);
   if (EqualsNoCase(connection, "close")) return false;
   if (req.version == "HTTP/1.0") return EqualsNoCase(connection, "keep-alive");
   return true;

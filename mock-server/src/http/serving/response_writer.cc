@@ -1,45 +1,13 @@
 #include "response_writer.h"
 
+#include "opentok_common/http_status.h"
+
 namespace opentok_mock::http::serving {
 
 char const* StatusText(int status) {
-  switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 417: return "Expectation Failed";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Internal Server Error";  // what cpp-httplib prints for codes it does not know
-  }
+  auto phrase = opentok::common::ReasonPhrase(status);
+  // cpp-httplib printed this for codes it did not know; the phrases are string literals.
+  return phrase.empty() ? "Internal Server Error" : phrase.data();
 }
 
 std::string SerializeResponse(httplib::Request const& req, httplib::Response& res, ConnectionHeader const& connection) {
