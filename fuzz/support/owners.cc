@@ -46,6 +46,13 @@ std::string Owners::SignRs256(std::string_view payload, std::string_view header_
   return input + "." + opentok::common::Base64UrlEncode(private_key_.SignSha256(input));
 }
 
+std::string Owners::SignedJwtOf(FuzzInput& input, int kind) const {
+  if (kind == 1) return SignRs256(input.Rest());
+  std::string_view header;
+  if (kind == 2) header = input.Field();
+  return SignHs256(input.Rest(), header);
+}
+
 std::string Owners::SignT1(std::string_view data) const {
   std::string header = "partner_id=" + std::string(kProjectKey) + "&sig=" + project_.t1_signer.SignHex(data) + ":";
   return "T1==" + opentok::common::Base64Encode(header + std::string(data));

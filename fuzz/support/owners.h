@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_input.h"
 #include "opentok_common/rsa.h"
 #include "opentok_mock/application_key.h"
 #include "opentok_mock/credentials.h"
@@ -36,6 +37,9 @@ class Owners {
   // standard JOSE header of the algorithm.
   std::string SignHs256(std::string_view payload, std::string_view header_json = {}) const;
   std::string SignRs256(std::string_view payload, std::string_view header_json = {}) const;
+  // A JWT over the rest of `input`: `kind` 0 is HS256 by the project, 1 RS256 by the
+  // application, 2 HS256 by the project with its JOSE header read first ("<header>\n").
+  std::string SignedJwtOf(FuzzInput& input, int kind) const;
   // A T1 client token of the project over `data` exactly as given.
   std::string SignT1(std::string_view data) const;
 

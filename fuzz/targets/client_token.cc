@@ -24,13 +24,10 @@ namespace {
 
 std::string TokenOf(opentok_fuzz::FuzzInput& input, opentok_fuzz::Owners const& owners) {
   switch (input.Byte() % 5) {
-    case 1: return owners.SignHs256(input.Rest());
-    case 2: return owners.SignRs256(input.Rest());
+    case 1: return owners.SignedJwtOf(input, 0);
+    case 2: return owners.SignedJwtOf(input, 1);
     case 3: return owners.SignT1(input.Rest());
-    case 4: {
-      auto header = input.Field();
-      return owners.SignHs256(input.Rest(), header);
-    }
+    case 4: return owners.SignedJwtOf(input, 2);
     default: return std::string(input.Rest());
   }
 }

@@ -52,15 +52,7 @@ Headers HeadersOf(opentok_fuzz::FuzzInput& input, opentok_fuzz::Owners const& ow
   }
   auto placement = input.Byte();
   auto path_api_key = input.Field();
-  std::string jwt;
-  if (mode == 1) {
-    jwt = owners.SignHs256(input.Rest());
-  } else if (mode == 2) {
-    jwt = owners.SignRs256(input.Rest());
-  } else {
-    auto header = input.Field();
-    jwt = owners.SignHs256(input.Rest(), header);
-  }
+  auto jwt = owners.SignedJwtOf(input, mode - 1);
   return SignedHeaders(std::move(jwt), placement, path_api_key);
 }
 
