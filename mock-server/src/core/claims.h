@@ -19,6 +19,14 @@ inline nlohmann::json const* FindClaim(nlohmann::json const& object, char const*
   return &*it;
 }
 
+// Time arithmetic on claims: a token may carry any 64-bit time, and the sum must not
+// overflow (undefined behaviour); it saturates, so an absurd expiry is simply far away.
+inline std::int64_t SaturatingAdd(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? INT64_MAX : INT64_MIN;
+}
+
 inline std::optional<std::int64_t> NumericClaim(nlohmann::json const& object, char const* name) {
   auto const* claim = FindClaim(object, name);
   if (claim == nullptr) return std::nullopt;

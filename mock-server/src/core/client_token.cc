@@ -117,7 +117,7 @@ Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& 
     auto create_time_text = field(*data, "create_time");
     auto create_time = create_time_text ? ParseInteger(*create_time_text) : std::nullopt;
     if (!create_time) return Forbidden("Invalid token: create_time missing or not a number");
-    expire_time = *create_time + kDefaultTokenLifetimeS;
+    expire_time = internal::SaturatingAdd(*create_time, kDefaultTokenLifetimeS);
   }
   if (auto error = CheckClaimsAreText(claims)) return *error;
   if (auto error = CheckRoleAndExpiry(field(*data, "role"), *expire_time, now_s, claims)) return *error;
@@ -174,7 +174,7 @@ Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const&
     // PHP and Ruby omit `exp` when the app set no expiry: the service default applies.
     auto issued = internal::NumericClaim(payload, "iat");
     if (!issued) return Forbidden("Invalid token: neither exp nor iat is set");
-    expires = *issued + kDefaultTokenLifetimeS;
+    expires = internal::SaturatingAdd(*issued, kDefaultTokenLifetimeS);
   }
   if (auto error = CheckClaimsAreText(claims)) return *error;
   if (auto error = CheckRoleAndExpiry(role, *expires, now_s, claims)) return *error;

@@ -70,9 +70,9 @@ RestAuthVerdict VerifyJwtAuth(std::string_view token, std::string_view path_api_
   }
   auto expires = internal::NumericClaim(jwt->payload, "exp");
   if (!expires) return reject(kAuthNoExpiry);
-  if (*expires + leeway_s < wall_now_s) return reject(kAuthExpired);
+  if (internal::SaturatingAdd(*expires, leeway_s) < wall_now_s) return reject(kAuthExpired);
   auto issued = internal::NumericClaim(jwt->payload, "iat");
-  if (issued && *issued - leeway_s > wall_now_s) return reject(kAuthIssuedInFuture);
+  if (issued && internal::SaturatingAdd(*issued, -leeway_s) > wall_now_s) return reject(kAuthIssuedInFuture);
   return RestAuthVerdict{true, issuer.id, {}, std::string(ToString(issuer.credential->kind())), {}};
 }
 
