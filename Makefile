@@ -111,13 +111,13 @@ check-asan: deps
 
 # TSan: the mock under load (the wrk smoke load and a 60 s soak against the TSan binary),
 # the SDK's thread-safety tests (sdk_integration_test) and the mock's tests that run threads
-# against it (the HTTP layer with its parallel starts and stops, the core, callback delivery,
-# the WebSocket client and Audio Connector). Not the whole suite: the unit tests run one
+# against it (the HTTP layer with its parallel starts and stops, the serving layer's I/O
+# thread and workers, the core, callback delivery, the WebSocket client and Audio Connector). Not the whole suite: the unit tests run one
 # thread, and the interop and conformance runs drive the mock from one client at a time.
 # The soak's memory check is off: TSan's shadow memory is not the mock's. The only
 # suppressions (benchmarks/soak/tsan.supp) are for Debian's uninstrumented cpp-httplib.
 TSAN_BUILD_DIR ?= build-tsan
-TSAN_TESTS = sdk_integration_test mock_http_test mock_core_test mock_callback_delivery_test mock_websocket_test mock_audio_websocket_test
+TSAN_TESTS = sdk_integration_test mock_http_test mock_serving_test mock_core_test mock_callback_delivery_test mock_websocket_test mock_audio_websocket_test
 TSAN_TARGETS = $(TSAN_TESTS) opentok-mock opentok opentok_soak bench_bare_server
 check-tsan: deps
 	cmake -S . -B $(TSAN_BUILD_DIR) -DOPENTOK_SANITIZE=thread $(SANITIZER_CONFIGURE)
