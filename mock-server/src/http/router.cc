@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "http_util.h"
+#include "opentok_mock/utf8.h"
 
 namespace opentok_mock::http {
 namespace {
@@ -32,26 +33,6 @@ std::string LiteralPrefix(std::string const& pattern) {
     prefix += c;
   }
   return prefix;
-}
-
-bool ValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
-    if (extra == 4 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) return false;
-    std::uint32_t code = extra == 0 ? c : c & (0x3F >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and code points beyond U+10FFFF are not UTF-8.
-    static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (code < kMin[extra] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
-    i += extra + 1;
-  }
-  return true;
 }
 
 // The path as printable ASCII for an error message: other bytes as %XX.
@@ -150,7 +131,7 @@ void Router::Dispatch(httplib::Request& req, httplib::Response& res) const {
     if (HasBadPercentEncoding(req.target)) {
       return SendError(res, errors::BadRequest("Bad request. The request target has a malformed percent-encoding."));
     }
-    if (!ValidUtf8(req.path)) {
+    if (!IsValidUtf8(req.path)) {
       return SendError(res, errors::BadRequest("Bad request. The request path " + Printable(req.path) +
                                                " is not valid UTF-8 once percent-decoded."));
     }
