@@ -3,6 +3,12 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# Every build directory: Ninja when installed (scripts/install-deps installs it), ccache when
+# present, warnings as errors. An existing build directory keeps the generator it was made with.
+GENERATOR ?= $(if $(shell command -v ninja),Ninja,Unix Makefiles)
+CCACHE := $(shell command -v ccache)
+configure_flags = $(if $(wildcard $(1)/CMakeCache.txt),,-G "$(GENERATOR)") \
+  $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)) -DOPENTOK_WERROR=ON
 
 .PHONY: all deps configure build test run conformance readme-matrix bench bench-compare bench-build clean
 .PHONY: soak check-asan check-tsan
@@ -25,7 +31,7 @@ deps:
 	done
 
 configure: deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD_DIR) $(call configure_flags,$(BUILD_DIR)) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -63,7 +69,7 @@ BENCH_BUILD_DIR ?= build-bench
 BENCH_TARGETS = bench_tokens bench_sdk_internals bench_sdk_mock bench_mock_core bench_mock_server_start \
                 bench_mock_memory bench_bare_server opentok-mock opentok_cli
 bench-build: deps
-	cmake -S . -B $(BENCH_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" $(CMAKE_FLAGS)
+	cmake -S . -B $(BENCH_BUILD_DIR) $(call configure_flags,$(BENCH_BUILD_DIR)) -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" $(CMAKE_FLAGS)
 	cmake --build $(BENCH_BUILD_DIR) -j $(JOBS) --target $(BENCH_TARGETS)
 
 # The raw reports stay in $(BENCH_BUILD_DIR)/bench-work (benchmarks/run --report-only).
@@ -82,7 +88,7 @@ SOAK_SECONDS ?= 120
 SOAK_BUILD_DIR ?= build-soak
 SOAK_FLAGS ?=
 soak: deps
-	cmake -S . -B $(SOAK_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+	cmake -S . -B $(SOAK_BUILD_DIR) $(call configure_flags,$(SOAK_BUILD_DIR)) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
 	cmake --build $(SOAK_BUILD_DIR) -j $(JOBS) --target opentok-mock opentok_soak
 	$(SOAK_BUILD_DIR)/bin/opentok_soak --mock $(SOAK_BUILD_DIR)/bin/opentok-mock --seconds $(SOAK_SECONDS) $(SOAK_FLAGS)
 
@@ -101,7 +107,7 @@ sanitizer_logs_clean = (if ls $(1)/sanitizer-logs/* >/dev/null 2>&1; then \
 # Nothing is excluded: timings never fail a benchmark smoke test, so they run as well.
 ASAN_BUILD_DIR ?= build-asan
 check-asan: deps
-	cmake -S . -B $(ASAN_BUILD_DIR) -DOPENTOK_SANITIZE=address $(SANITIZER_CONFIGURE)
+	cmake -S . -B $(ASAN_BUILD_DIR) $(call configure_flags,$(ASAN_BUILD_DIR)) -DOPENTOK_SANITIZE=address $(SANITIZER_CONFIGURE)
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	rm -rf $(ASAN_BUILD_DIR)/sanitizer-logs && mkdir -p $(ASAN_BUILD_DIR)/sanitizer-logs
 	@status=0; export ASAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_BUILD_DIR)/sanitizer-logs/asan:detect_leaks=1 \
@@ -120,7 +126,7 @@ TSAN_BUILD_DIR ?= build-tsan
 TSAN_TESTS = sdk_integration_test mock_http_test mock_serving_test mock_core_test mock_callback_delivery_test mock_websocket_test mock_audio_websocket_test
 TSAN_TARGETS = $(TSAN_TESTS) opentok-mock opentok opentok_soak bench_bare_server
 check-tsan: deps
-	cmake -S . -B $(TSAN_BUILD_DIR) -DOPENTOK_SANITIZE=thread $(SANITIZER_CONFIGURE)
+	cmake -S . -B $(TSAN_BUILD_DIR) $(call configure_flags,$(TSAN_BUILD_DIR)) -DOPENTOK_SANITIZE=thread $(SANITIZER_CONFIGURE)
 	cmake --build $(TSAN_BUILD_DIR) -j $(JOBS) --target $(TSAN_TARGETS)
 	rm -rf $(TSAN_BUILD_DIR)/sanitizer-logs && mkdir -p $(TSAN_BUILD_DIR)/sanitizer-logs
 	@status=0; export TSAN_OPTIONS=log_path=$(CURDIR)/$(TSAN_BUILD_DIR)/sanitizer-logs/tsan:second_deadlock_stack=1:suppressions=$(CURDIR)/benchmarks/soak/tsan.supp; \
@@ -142,6 +148,6 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 fuzz:
 	scripts/install-deps fuzz
-	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENTOK_FUZZ=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(FUZZ_BUILD_DIR) $(call configure_flags,$(FUZZ_BUILD_DIR)) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENTOK_FUZZ=ON $(CMAKE_FLAGS)
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target opentok_fuzz_targets
 	fuzz/run-all $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
