@@ -1,90 +1,80 @@
-// Wire names of the public enums, in one table per enum so that ToString and the Parse*
-// functions cannot drift apart.
+// The public enums' wire names: one table per enum, pairing each enumerator with its name
+// from opentok_common/wire_names.h, so that ToString and the Parse* functions cannot drift
+// apart from each other or from the mock's model.
 #include "opentok/types.h"
 
 #include "opentok/http_transport.h"
-
-#include <array>
-#include <utility>
+#include "opentok_common/wire_names.h"
 
 namespace opentok {
 namespace {
 
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+namespace wire = common::wire;
+using wire::NameOf;
+using wire::NameTable;
+using wire::ValueOf;
 
-constexpr NameTable<MediaMode, 2> kMediaModes{{{MediaMode::kRelayed, "relayed"}, {MediaMode::kRouted, "routed"}}};
-constexpr NameTable<ArchiveMode, 2> kArchiveModes{{{ArchiveMode::kManual, "manual"}, {ArchiveMode::kAlways, "always"}}};
-constexpr NameTable<Role, 4> kRoles{{{Role::kSubscriber, "subscriber"},
-                                     {Role::kPublisher, "publisher"},
-                                     {Role::kPublisherOnly, "publisheronly"},
-                                     {Role::kModerator, "moderator"}}};
-constexpr NameTable<TokenFormat, 2> kTokenFormats{{{TokenFormat::kJwt, "jwt"}, {TokenFormat::kT1, "t1"}}};
-constexpr NameTable<OutputMode, 2> kOutputModes{
-    {{OutputMode::kComposed, "composed"}, {OutputMode::kIndividual, "individual"}}};
-constexpr NameTable<StreamMode, 2> kStreamModes{{{StreamMode::kAuto, "auto"}, {StreamMode::kManual, "manual"}}};
-constexpr NameTable<ArchiveStatus, 8> kArchiveStatuses{{{ArchiveStatus::kStarted, "started"},
-                                                        {ArchiveStatus::kPaused, "paused"},
-                                                        {ArchiveStatus::kStopped, "stopped"},
-                                                        {ArchiveStatus::kUploaded, "uploaded"},
-                                                        {ArchiveStatus::kAvailable, "available"},
-                                                        {ArchiveStatus::kExpired, "expired"},
-                                                        {ArchiveStatus::kFailed, "failed"},
-                                                        {ArchiveStatus::kDeleted, "deleted"}}};
-constexpr NameTable<BroadcastStatus, 2> kBroadcastStatuses{
-    {{BroadcastStatus::kStarted, "started"}, {BroadcastStatus::kStopped, "stopped"}}};
-constexpr NameTable<HlsStatus, 5> kHlsStatuses{{{HlsStatus::kConnecting, "connecting"},
-                                                {HlsStatus::kReady, "ready"},
-                                                {HlsStatus::kLive, "live"},
-                                                {HlsStatus::kEnded, "ended"},
-                                                {HlsStatus::kError, "error"}}};
-constexpr NameTable<RtmpStatus, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, "connecting"},
-                                                  {RtmpStatus::kLive, "live"},
-                                                  {RtmpStatus::kOffline, "offline"},
-                                                  {RtmpStatus::kError, "error"}}};
-constexpr NameTable<VideoType, 3> kVideoTypes{
-    {{VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}}};
+constexpr NameTable<MediaMode, 2> kMediaModes{
+    {{MediaMode::kRelayed, wire::media_mode::kRelayed}, {MediaMode::kRouted, wire::media_mode::kRouted}}};
+constexpr NameTable<ArchiveMode, 2> kArchiveModes{
+    {{ArchiveMode::kManual, wire::archive_mode::kManual}, {ArchiveMode::kAlways, wire::archive_mode::kAlways}}};
+constexpr NameTable<Role, 4> kRoles{{{Role::kSubscriber, wire::role::kSubscriber},
+                                     {Role::kPublisher, wire::role::kPublisher},
+                                     {Role::kPublisherOnly, wire::role::kPublisherOnly},
+                                     {Role::kModerator, wire::role::kModerator}}};
+constexpr NameTable<TokenFormat, 2> kTokenFormats{
+    {{TokenFormat::kJwt, wire::token_format::kJwt}, {TokenFormat::kT1, wire::token_format::kT1}}};
+constexpr NameTable<OutputMode, 2> kOutputModes{{{OutputMode::kComposed, wire::output_mode::kComposed},
+                                                 {OutputMode::kIndividual, wire::output_mode::kIndividual}}};
+constexpr NameTable<StreamMode, 2> kStreamModes{
+    {{StreamMode::kAuto, wire::stream_mode::kAuto}, {StreamMode::kManual, wire::stream_mode::kManual}}};
+constexpr NameTable<ArchiveStatus, 8> kArchiveStatuses{{{ArchiveStatus::kStarted, wire::archive_status::kStarted},
+                                                        {ArchiveStatus::kPaused, wire::archive_status::kPaused},
+                                                        {ArchiveStatus::kStopped, wire::archive_status::kStopped},
+                                                        {ArchiveStatus::kUploaded, wire::archive_status::kUploaded},
+                                                        {ArchiveStatus::kAvailable, wire::archive_status::kAvailable},
+                                                        {ArchiveStatus::kExpired, wire::archive_status::kExpired},
+                                                        {ArchiveStatus::kFailed, wire::archive_status::kFailed},
+                                                        {ArchiveStatus::kDeleted, wire::archive_status::kDeleted}}};
+constexpr NameTable<BroadcastStatus, 2> kBroadcastStatuses{{{BroadcastStatus::kStarted, wire::broadcast_status::kStarted},
+                                                            {BroadcastStatus::kStopped, wire::broadcast_status::kStopped}}};
+constexpr NameTable<HlsStatus, 5> kHlsStatuses{{{HlsStatus::kConnecting, wire::hls_status::kConnecting},
+                                                {HlsStatus::kReady, wire::hls_status::kReady},
+                                                {HlsStatus::kLive, wire::hls_status::kLive},
+                                                {HlsStatus::kEnded, wire::hls_status::kEnded},
+                                                {HlsStatus::kError, wire::hls_status::kError}}};
+constexpr NameTable<RtmpStatus, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, wire::rtmp_status::kConnecting},
+                                                  {RtmpStatus::kLive, wire::rtmp_status::kLive},
+                                                  {RtmpStatus::kOffline, wire::rtmp_status::kOffline},
+                                                  {RtmpStatus::kError, wire::rtmp_status::kError}}};
+constexpr NameTable<VideoType, 3> kVideoTypes{{{VideoType::kCamera, wire::video_type::kCamera},
+                                               {VideoType::kScreen, wire::video_type::kScreen},
+                                               {VideoType::kCustom, wire::video_type::kCustom}}};
+constexpr NameTable<ConnectionState, 3> kConnectionStates{
+    {{ConnectionState::kConnecting, wire::connection_state::kConnecting},
+     {ConnectionState::kConnected, wire::connection_state::kConnected},
+     {ConnectionState::kDisconnected, wire::connection_state::kDisconnected}}};
+constexpr NameTable<CaptionsStatus, 4> kCaptionsStatuses{{{CaptionsStatus::kStarted, wire::captions_status::kStarted},
+                                                          {CaptionsStatus::kStopped, wire::captions_status::kStopped},
+                                                          {CaptionsStatus::kPaused, wire::captions_status::kPaused},
+                                                          {CaptionsStatus::kFailed, wire::captions_status::kFailed}}};
+constexpr NameTable<RenderStatus, 4> kRenderStatuses{{{RenderStatus::kStarting, wire::render_status::kStarting},
+                                                      {RenderStatus::kStarted, wire::render_status::kStarted},
+                                                      {RenderStatus::kStopped, wire::render_status::kStopped},
+                                                      {RenderStatus::kFailed, wire::render_status::kFailed}}};
+constexpr NameTable<DestroyedReason, 5> kDestroyedReasons{
+    {{DestroyedReason::kClientDisconnected, wire::destroyed_reason::kClientDisconnected},
+     {DestroyedReason::kForceDisconnected, wire::destroyed_reason::kForceDisconnected},
+     {DestroyedReason::kForceUnpublished, wire::destroyed_reason::kForceUnpublished},
+     {DestroyedReason::kMediaStopped, wire::destroyed_reason::kMediaStopped},
+     {DestroyedReason::kNetworkDisconnected, wire::destroyed_reason::kNetworkDisconnected}}};
 
-constexpr NameTable<ConnectionState, 3> kConnectionStates{{{ConnectionState::kConnecting, "Connecting"},
-                                                          {ConnectionState::kConnected, "Connected"},
-                                                          {ConnectionState::kDisconnected, "Disconnected"}}};
-constexpr NameTable<CaptionsStatus, 4> kCaptionsStatuses{{{CaptionsStatus::kStarted, "started"},
-                                                          {CaptionsStatus::kStopped, "stopped"},
-                                                          {CaptionsStatus::kPaused, "paused"},
-                                                          {CaptionsStatus::kFailed, "failed"}}};
-constexpr NameTable<RenderStatus, 4> kRenderStatuses{{{RenderStatus::kStarting, "starting"},
-                                                      {RenderStatus::kStarted, "started"},
-                                                      {RenderStatus::kStopped, "stopped"},
-                                                      {RenderStatus::kFailed, "failed"}}};
-constexpr NameTable<DestroyedReason, 5> kDestroyedReasons{{{DestroyedReason::kClientDisconnected, "clientDisconnected"},
-                                                          {DestroyedReason::kForceDisconnected, "forceDisconnected"},
-                                                          {DestroyedReason::kForceUnpublished, "forceUnpublished"},
-                                                          {DestroyedReason::kMediaStopped, "mediaStopped"},
-                                                          {DestroyedReason::kNetworkDisconnected, "networkDisconnected"}}};
-
+// HTTP, not the REST API's vocabulary: the SDK's own.
 constexpr NameTable<HttpMethod, 5> kHttpMethods{{{HttpMethod::kGet, "GET"},
                                                  {HttpMethod::kPost, "POST"},
                                                  {HttpMethod::kPut, "PUT"},
                                                  {HttpMethod::kPatch, "PATCH"},
                                                  {HttpMethod::kDelete, "DELETE"}}};
-
-constexpr std::string_view kUnknownName = "unknown";
-
-template <typename Enum, std::size_t N>
-std::string_view NameOf(NameTable<Enum, N> const& table, Enum value) {
-  for (auto const& [e, name] : table) {
-    if (e == value) return name;
-  }
-  return kUnknownName;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> ValueOf(NameTable<Enum, N> const& table, std::string_view text) {
-  for (auto const& [e, name] : table) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -2,16 +2,6 @@
 
 namespace opentok_mock {
 
-std::string_view ToString(CaptionsStatus value) {
-  switch (value) {
-    case CaptionsStatus::kStarted: return "started";
-    case CaptionsStatus::kPaused: return "paused";
-    case CaptionsStatus::kStopped: return "stopped";
-    case CaptionsStatus::kFailed: return "failed";
-  }
-  return "unknown";
-}
-
 std::string_view ToString(CaptionsEvent event) {
   switch (event) {
     case CaptionsEvent::kUserStop: return "user stop";

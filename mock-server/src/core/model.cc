@@ -1,76 +1,71 @@
 #include "opentok_mock/model.h"
 
-#include <array>
-#include <utility>
-
+#include "opentok_mock/media_model.h"
 #include "opentok_common/api_rules.h"
+#include "opentok_common/wire_names.h"
 
 namespace opentok_mock {
 namespace {
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> Lookup(std::array<std::pair<Enum, std::string_view>, N> const& names, std::string_view text) {
-  for (auto const& [value, name] : names) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
+namespace wire = opentok::common::wire;
+using wire::NameOf;
+using wire::NameTable;
+using wire::ValueOf;
 
-template <typename Enum, std::size_t N>
-std::string_view NameOf(std::array<std::pair<Enum, std::string_view>, N> const& names, Enum value) {
-  for (auto const& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return "unknown";
-}
+constexpr NameTable<MediaMode, 2> kMediaModes{
+    {{MediaMode::kRelayed, wire::media_mode::kRelayed}, {MediaMode::kRouted, wire::media_mode::kRouted}}};
+constexpr NameTable<ArchiveMode, 2> kArchiveModes{
+    {{ArchiveMode::kManual, wire::archive_mode::kManual}, {ArchiveMode::kAlways, wire::archive_mode::kAlways}}};
+constexpr NameTable<Role, 4> kRoles{{{Role::kSubscriber, wire::role::kSubscriber},
+                                     {Role::kPublisher, wire::role::kPublisher},
+                                     {Role::kPublisherOnly, wire::role::kPublisherOnly},
+                                     {Role::kModerator, wire::role::kModerator}}};
+constexpr NameTable<OutputMode, 2> kOutputModes{{{OutputMode::kComposed, wire::output_mode::kComposed},
+                                                 {OutputMode::kIndividual, wire::output_mode::kIndividual}}};
+constexpr NameTable<StreamMode, 2> kStreamModes{
+    {{StreamMode::kAuto, wire::stream_mode::kAuto}, {StreamMode::kManual, wire::stream_mode::kManual}}};
+constexpr NameTable<VideoType, 3> kVideoTypes{{{VideoType::kCamera, wire::video_type::kCamera},
+                                               {VideoType::kScreen, wire::video_type::kScreen},
+                                               {VideoType::kCustom, wire::video_type::kCustom}}};
+constexpr NameTable<TokenFormat, 2> kTokenFormats{
+    {{TokenFormat::kJwt, wire::token_format::kJwt}, {TokenFormat::kT1, wire::token_format::kT1}}};
+constexpr NameTable<ArchiveStatus, 8> kArchiveStatuses{{{ArchiveStatus::kStarted, wire::archive_status::kStarted},
+                                                        {ArchiveStatus::kPaused, wire::archive_status::kPaused},
+                                                        {ArchiveStatus::kStopped, wire::archive_status::kStopped},
+                                                        {ArchiveStatus::kUploaded, wire::archive_status::kUploaded},
+                                                        {ArchiveStatus::kAvailable, wire::archive_status::kAvailable},
+                                                        {ArchiveStatus::kExpired, wire::archive_status::kExpired},
+                                                        {ArchiveStatus::kFailed, wire::archive_status::kFailed},
+                                                        {ArchiveStatus::kDeleted, wire::archive_status::kDeleted}}};
+constexpr NameTable<BroadcastStatus, 2> kBroadcastStatuses{{{BroadcastStatus::kStarted, wire::broadcast_status::kStarted},
+                                                            {BroadcastStatus::kStopped, wire::broadcast_status::kStopped}}};
+constexpr NameTable<HlsStatus, 5> kHlsStatuses{{{HlsStatus::kConnecting, wire::hls_status::kConnecting},
+                                                {HlsStatus::kReady, wire::hls_status::kReady},
+                                                {HlsStatus::kLive, wire::hls_status::kLive},
+                                                {HlsStatus::kEnded, wire::hls_status::kEnded},
+                                                {HlsStatus::kError, wire::hls_status::kError}}};
+constexpr NameTable<RtmpStatus, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, wire::rtmp_status::kConnecting},
+                                                  {RtmpStatus::kLive, wire::rtmp_status::kLive},
+                                                  {RtmpStatus::kOffline, wire::rtmp_status::kOffline},
+                                                  {RtmpStatus::kError, wire::rtmp_status::kError}}};
+constexpr NameTable<CaptionsStatus, 4> kCaptionsStatuses{{{CaptionsStatus::kStarted, wire::captions_status::kStarted},
+                                                          {CaptionsStatus::kPaused, wire::captions_status::kPaused},
+                                                          {CaptionsStatus::kStopped, wire::captions_status::kStopped},
+                                                          {CaptionsStatus::kFailed, wire::captions_status::kFailed}}};
+constexpr NameTable<RenderStatus, 4> kRenderStatuses{{{RenderStatus::kStarting, wire::render_status::kStarting},
+                                                      {RenderStatus::kStarted, wire::render_status::kStarted},
+                                                      {RenderStatus::kStopped, wire::render_status::kStopped},
+                                                      {RenderStatus::kFailed, wire::render_status::kFailed}}};
 
-constexpr std::array<std::pair<MediaMode, std::string_view>, 2> kMediaModes{{
-    {MediaMode::kRelayed, "relayed"}, {MediaMode::kRouted, "routed"}}};
-constexpr std::array<std::pair<ArchiveMode, std::string_view>, 2> kArchiveModes{{
-    {ArchiveMode::kManual, "manual"}, {ArchiveMode::kAlways, "always"}}};
-constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{{Role::kSubscriber, "subscriber"},
-                                                                   {Role::kPublisher, "publisher"},
-                                                                   {Role::kModerator, "moderator"},
-                                                                   {Role::kPublisherOnly, "publisheronly"}}};
-constexpr std::array<std::pair<OutputMode, std::string_view>, 2> kOutputModes{{
-    {OutputMode::kComposed, "composed"}, {OutputMode::kIndividual, "individual"}}};
-constexpr std::array<std::pair<StreamMode, std::string_view>, 2> kStreamModes{{
-    {StreamMode::kAuto, "auto"}, {StreamMode::kManual, "manual"}}};
-constexpr std::array<std::pair<VideoType, std::string_view>, 3> kVideoTypes{{
-    {VideoType::kCamera, "camera"}, {VideoType::kScreen, "screen"}, {VideoType::kCustom, "custom"}}};
-constexpr std::array<std::pair<TokenFormat, std::string_view>, 2> kTokenFormats{{
-    {TokenFormat::kJwt, "jwt"}, {TokenFormat::kT1, "t1"}}};
-constexpr std::array<std::pair<ArchiveStatus, std::string_view>, 8> kArchiveStatuses{{
-    {ArchiveStatus::kStarted, "started"},
-    {ArchiveStatus::kPaused, "paused"},
-    {ArchiveStatus::kStopped, "stopped"},
-    {ArchiveStatus::kUploaded, "uploaded"},
-    {ArchiveStatus::kAvailable, "available"},
-    {ArchiveStatus::kExpired, "expired"},
-    {ArchiveStatus::kFailed, "failed"},
-    {ArchiveStatus::kDeleted, "deleted"},
-}};
-constexpr std::array<std::pair<BroadcastStatus, std::string_view>, 2> kBroadcastStatuses{{
-    {BroadcastStatus::kStarted, "started"}, {BroadcastStatus::kStopped, "stopped"}}};
-constexpr std::array<std::pair<HlsStatus, std::string_view>, 5> kHlsStatuses{{{HlsStatus::kConnecting, "connecting"},
-                                                                             {HlsStatus::kReady, "ready"},
-                                                                             {HlsStatus::kLive, "live"},
-                                                                             {HlsStatus::kEnded, "ended"},
-                                                                             {HlsStatus::kError, "error"}}};
-constexpr std::array<std::pair<RtmpStatus, std::string_view>, 4> kRtmpStatuses{{{RtmpStatus::kConnecting, "connecting"},
-                                                                               {RtmpStatus::kLive, "live"},
-                                                                               {RtmpStatus::kOffline, "offline"},
-                                                                               {RtmpStatus::kError, "error"}}};
-
-constexpr std::array<std::pair<ConnectionKind, std::string_view>, 4> kConnectionKinds{{
-    {ConnectionKind::kClient, "client"},
-    {ConnectionKind::kSip, "sip"},
-    {ConnectionKind::kRender, "render"},
-    {ConnectionKind::kWebsocket, "websocket"}}};
-constexpr std::array<std::pair<DisconnectReason, std::string_view>, 3> kDisconnectReasons{{
-    {DisconnectReason::kClientDisconnected, "clientDisconnected"},
-    {DisconnectReason::kForceDisconnected, "forceDisconnected"},
-    {DisconnectReason::kNetworkDisconnected, "networkDisconnected"}}};
+// The mock's own vocabulary (the control plane's and the journal's), not the REST API's.
+constexpr NameTable<ConnectionKind, 4> kConnectionKinds{{{ConnectionKind::kClient, "client"},
+                                                         {ConnectionKind::kSip, "sip"},
+                                                         {ConnectionKind::kRender, "render"},
+                                                         {ConnectionKind::kWebsocket, "websocket"}}};
+constexpr NameTable<DisconnectReason, 3> kDisconnectReasons{
+    {{DisconnectReason::kClientDisconnected, wire::destroyed_reason::kClientDisconnected},
+     {DisconnectReason::kForceDisconnected, wire::destroyed_reason::kForceDisconnected},
+     {DisconnectReason::kNetworkDisconnected, wire::destroyed_reason::kNetworkDisconnected}}};
 
 }  // namespace
 
@@ -87,14 +82,16 @@ std::string_view ToString(HlsStatus value) { return NameOf(kHlsStatuses, value);
 std::string_view ToString(RtmpStatus value) { return NameOf(kRtmpStatuses, value); }
 std::string_view ToString(ConnectionKind value) { return NameOf(kConnectionKinds, value); }
 std::string_view ToString(DisconnectReason value) { return NameOf(kDisconnectReasons, value); }
+std::string_view ToString(CaptionsStatus value) { return NameOf(kCaptionsStatuses, value); }
+std::string_view ToString(RenderStatus value) { return NameOf(kRenderStatuses, value); }
 
-std::optional<ArchiveMode> ParseArchiveMode(std::string_view text) { return Lookup(kArchiveModes, text); }
-std::optional<Role> ParseRole(std::string_view text) { return Lookup(kRoles, text); }
-std::optional<OutputMode> ParseOutputMode(std::string_view text) { return Lookup(kOutputModes, text); }
-std::optional<StreamMode> ParseStreamMode(std::string_view text) { return Lookup(kStreamModes, text); }
-std::optional<VideoType> ParseVideoType(std::string_view text) { return Lookup(kVideoTypes, text); }
+std::optional<ArchiveMode> ParseArchiveMode(std::string_view text) { return ValueOf(kArchiveModes, text); }
+std::optional<Role> ParseRole(std::string_view text) { return ValueOf(kRoles, text); }
+std::optional<OutputMode> ParseOutputMode(std::string_view text) { return ValueOf(kOutputModes, text); }
+std::optional<StreamMode> ParseStreamMode(std::string_view text) { return ValueOf(kStreamModes, text); }
+std::optional<VideoType> ParseVideoType(std::string_view text) { return ValueOf(kVideoTypes, text); }
 std::optional<DisconnectReason> ParseDisconnectReason(std::string_view text) {
-  return Lookup(kDisconnectReasons, text);
+  return ValueOf(kDisconnectReasons, text);
 }
 
 bool IsRecording(ArchiveStatus status) {

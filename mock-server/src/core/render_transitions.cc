@@ -2,16 +2,6 @@
 
 namespace opentok_mock {
 
-std::string_view ToString(RenderStatus value) {
-  switch (value) {
-    case RenderStatus::kStarting: return "starting";
-    case RenderStatus::kStarted: return "started";
-    case RenderStatus::kStopped: return "stopped";
-    case RenderStatus::kFailed: return "failed";
-  }
-  return "unknown";
-}
-
 std::string_view ToString(RenderEvent event) {
   switch (event) {
     case RenderEvent::kLoaded: return "page loaded";

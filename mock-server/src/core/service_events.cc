@@ -5,7 +5,11 @@
 
 #include <type_traits>
 
+#include "opentok_common/wire_names.h"
+
 namespace opentok_mock {
+
+namespace wire = opentok::common::wire;
 
 std::string_view ToString(CallbackGroup value) {
   switch (value) {
@@ -40,11 +44,11 @@ std::string_view ToString(MonitoringEventKind value) {
 
 std::string_view ToString(StreamEndReason value) {
   switch (value) {
-    case StreamEndReason::kClientDisconnected: return "clientDisconnected";
-    case StreamEndReason::kForceDisconnected: return "forceDisconnected";
-    case StreamEndReason::kForceUnpublished: return "forceUnpublished";
-    case StreamEndReason::kMediaStopped: return "mediaStopped";
-    case StreamEndReason::kNetworkDisconnected: return "networkDisconnected";
+    case StreamEndReason::kClientDisconnected: return wire::destroyed_reason::kClientDisconnected;
+    case StreamEndReason::kForceDisconnected: return wire::destroyed_reason::kForceDisconnected;
+    case StreamEndReason::kForceUnpublished: return wire::destroyed_reason::kForceUnpublished;
+    case StreamEndReason::kMediaStopped: return wire::destroyed_reason::kMediaStopped;
+    case StreamEndReason::kNetworkDisconnected: return wire::destroyed_reason::kNetworkDisconnected;
   }
   return "unknown";
 }

@@ -2,6 +2,7 @@
 
 #include "archive_json.h"
 #include "json_writer.h"
+#include "opentok_common/wire_names.h"
 
 namespace opentok_mock::http {
 namespace {
@@ -19,7 +20,7 @@ nlohmann::json ConnectionListToJson(std::string const& api_key, std::string cons
   for (auto const& connection : connections) {
     // Every connection the mock holds is fully connected: joining is synchronous.
     items.push_back({{"connectionId", connection.connection_id},
-                     {"connectionState", "Connected"},
+                     {"connectionState", opentok::common::wire::connection_state::kConnected},
                      {"createdAt", connection.created_at_ms}});
   }
   nlohmann::json list{{"count", items.size()}, {"projectId", api_key}, {"sessionId", session_id}, {"items", std::move(items)}};
