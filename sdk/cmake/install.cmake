@@ -1,6 +1,7 @@
 # Install rules for the SDK: public headers, libopentok.a (+ libopentok_common.a, which the
-# static library needs at link time), the CMake package `opentok` (target opentok::sdk)
-# and the pkg-config file opentok.pc.
+# static library needs at link time), the CMake package `opentok` (target opentok::sdk;
+# component `testing`: target opentok::testing) and the pkg-config files opentok.pc and
+# opentok-testing.pc.
 include(CMakePackageConfigHelpers)
 
 set(OPENTOK_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/opentok)
@@ -15,6 +16,18 @@ install(TARGETS opentok_sdk opentok_common EXPORT opentok-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT opentok_development)
 install(EXPORT opentok-targets NAMESPACE opentok:: DESTINATION ${OPENTOK_CMAKE_DIR}
         COMPONENT opentok_development)
+
+# opentok::testing has an export set of its own: it links GTest::gmock, so
+# opentok-config.cmake loads it (and looks for GoogleTest) only when the `testing`
+# component is requested, and find_package(opentok) keeps working without GoogleTest.
+if(TARGET opentok_testing)
+  install(DIRECTORY testing/include/opentok/testing DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/opentok
+          COMPONENT opentok_development)
+  install(TARGETS opentok_testing EXPORT opentok-testing-targets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT opentok_development)
+  install(EXPORT opentok-testing-targets NAMESPACE opentok:: DESTINATION ${OPENTOK_CMAKE_DIR}
+          COMPONENT opentok_development)
+endif()
 
 configure_package_config_file(cmake/opentok-config.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/opentok-config.cmake INSTALL_DESTINATION ${OPENTOK_CMAKE_DIR})
@@ -35,3 +48,8 @@ endif()
 configure_file(cmake/opentok.pc.in ${CMAKE_CURRENT_BINARY_DIR}/opentok.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/opentok.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT opentok_development)
+if(TARGET opentok_testing)
+  configure_file(cmake/opentok-testing.pc.in ${CMAKE_CURRENT_BINARY_DIR}/opentok-testing.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/opentok-testing.pc
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT opentok_development)
+endif()

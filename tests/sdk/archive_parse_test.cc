@@ -8,7 +8,7 @@
 namespace opentok {
 namespace {
 
-using testing_util::JsonResponse;
+using testing::JsonResponse;
 using testing_util::kArchiveId;
 using testing_util::kSessionId;
 using testing_util::TestClient;

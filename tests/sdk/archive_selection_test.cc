@@ -10,7 +10,7 @@ namespace opentok {
 namespace {
 
 using testing_util::ExpectJsonRequest;
-using testing_util::JsonResponse;
+using testing::JsonResponse;
 using testing_util::kArchiveId;
 using testing_util::kArchiveJson;
 using testing_util::kStreamId;

@@ -12,7 +12,7 @@
 namespace opentok {
 namespace {
 
-using testing_util::JsonResponse;
+using testing::JsonResponse;
 using testing_util::kApiSecret;
 using testing_util::kArchiveId;
 using testing_util::kSessionId;
@@ -207,7 +207,7 @@ TEST(Secrets, NoMessageContainsTheSecretOrAnAuthToken) {
     t.client.GetArchive(kArchiveId);
     FAIL();
   } catch (OpenTokException const& e) {
-    std::string auth = testing_util::HeaderValue(t.transport->single_request().headers, "X-OPENTOK-AUTH");
+    std::string auth = testing::HeaderValue(t.transport->single_request().headers, "X-OPENTOK-AUTH");
     ASSERT_FALSE(auth.empty());
     EXPECT_THAT(e.what(), Not(HasSubstr(auth)));
     EXPECT_THAT(e.what(), Not(HasSubstr(kApiSecret)));

@@ -7,6 +7,7 @@
 
 #include "independent_verify.h"
 #include "opentok/opentok.h"
+#include "opentok/testing/matchers.h"
 #include "request_checks.h"
 #include "test_client.h"
 
@@ -14,8 +15,8 @@ namespace opentok {
 namespace {
 
 using testing_util::ExpectCommonHeaders;
-using testing_util::HeaderValue;
-using testing_util::JsonResponse;
+using testing::HeaderValue;
+using testing::JsonResponse;
 using testing_util::kApiSecret;
 using testing_util::kArchiveId;
 using testing_util::kArchiveJson;
@@ -23,6 +24,7 @@ using testing_util::kNow;
 using testing_util::kSessionId;
 using testing_util::TestClient;
 using ::testing::ElementsAre;
+using ::testing::Not;
 using ::testing::Pair;
 
 constexpr char kBase[] = "https://api.example.test";
@@ -151,7 +153,7 @@ TEST(StopArchive, PostsToStopWithoutBody) {
   EXPECT_EQ(request.url, std::string(kArchiveBase) + "/" + kArchiveId + "/stop");
   ExpectCommonHeaders(request, "jti-1");
   EXPECT_EQ(request.body, "");
-  EXPECT_FALSE(testing_util::HasHeader(request.headers, "Content-Type"));
+  EXPECT_THAT(request, Not(testing::HasHeader("Content-Type")));
 }
 
 TEST(GetArchive, GetsTheArchive) {

@@ -12,7 +12,7 @@ namespace {
 
 using testing_util::ExpectBodilessRequest;
 using testing_util::ExpectJsonRequest;
-using testing_util::JsonResponse;
+using testing::JsonResponse;
 using testing_util::kSessionId;
 using testing_util::kStreamId;
 using testing_util::kStreamJson;

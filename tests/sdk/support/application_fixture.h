@@ -10,10 +10,11 @@
 #include <memory>
 #include <string>
 
-#include "fakes.h"
 #include "opentok/opentok.h"
+#include "opentok/testing/fake_clock.h"
+#include "opentok/testing/fake_transport.h"
+#include "opentok/testing/fixed_random.h"
 #include "opentok_common/rsa.h"
-#include "scripted_transport.h"
 #include "test_data.h"
 
 namespace opentok::testing_util {
@@ -59,9 +60,9 @@ class TempFile {
 // An application client (PEM text key) on a scripted transport, a clock stopped at kNow and
 // numbered jti values, like TestClient for projects.
 struct TestApplicationClient {
-  std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
-  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>(kNow);
-  std::shared_ptr<FixedRandom> random = std::make_shared<FixedRandom>(kNonce);
+  std::shared_ptr<testing::FakeTransport> transport = std::make_shared<testing::FakeTransport>();
+  std::shared_ptr<testing::FakeClock> clock = std::make_shared<testing::FakeClock>(kNow);
+  std::shared_ptr<testing::FixedRandom> random = std::make_shared<testing::FixedRandom>(kNonce);
   OpenTok client;
 
   explicit TestApplicationClient(ClientOptions options = {})

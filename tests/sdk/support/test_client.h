@@ -3,9 +3,10 @@
 #include <memory>
 #include <string>
 
-#include "fakes.h"
 #include "opentok/opentok.h"
-#include "scripted_transport.h"
+#include "opentok/testing/fake_clock.h"
+#include "opentok/testing/fake_transport.h"
+#include "opentok/testing/fixed_random.h"
 #include "test_data.h"
 
 namespace opentok::testing_util {
@@ -15,9 +16,9 @@ inline constexpr char kTestApiUrl[] = "https://api.example.test";
 // An OpenTok client wired to a scripted transport, a clock stopped at kNow and a fixed
 // nonce: every request and token it makes is exactly reproducible.
 struct TestClient {
-  std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
-  std::shared_ptr<FakeClock> clock = std::make_shared<FakeClock>(kNow);
-  std::shared_ptr<FixedRandom> random = std::make_shared<FixedRandom>(kNonce);
+  std::shared_ptr<testing::FakeTransport> transport = std::make_shared<testing::FakeTransport>();
+  std::shared_ptr<testing::FakeClock> clock = std::make_shared<testing::FakeClock>(kNow);
+  std::shared_ptr<testing::FixedRandom> random = std::make_shared<testing::FixedRandom>(kNonce);
   OpenTok client;
 
   // `options` may set anything but the transport, clock and random source.
