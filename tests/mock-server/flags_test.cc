@@ -1,5 +1,6 @@
-// The binary's flag parser, called directly: --application with a good key file, and each
-// way it can be wrong (id, file, key), with a message naming the problem.
+// The binary's flag parser (CLI11), called directly: --application with a good key file, and
+// each way it can be wrong (id, file, key), with a message naming the problem; numbers,
+// repeated flags, the help text's groups, and the exec subcommand's command line.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -66,7 +67,8 @@ TEST_F(FlagsTest, BadApplicationsSayWhy) {
   EXPECT_NE(Error({"--application", std::string(kApplicationId) + ":" + text.string()}).find(text.string()),
             std::string::npos);
   EXPECT_NE(Error({"--application", kApplicationId}).find("APP_ID:PUBLIC_KEY_PEM_FILE"), std::string::npos);
-  EXPECT_NE(Error({"--application"}).find("needs a value"), std::string::npos);
+  EXPECT_NE(Error({"--application"}).find("--application: 1 required APP_ID:PUBLIC_KEY_PEM_FILE missing"),
+            std::string::npos);
 }
 
 TEST(AudioConnectorToneFlagTest, SelectsTheToneAndTakesNoValue) {
@@ -136,6 +138,147 @@ TEST(CallbackUrlFlagTest, SetsTheServerOptionAndRefusesOtherSchemes) {
   ASSERT_TRUE(error);
   EXPECT_NE(error->find("http:// or https://"), std::string::npos) << *error;
   EXPECT_NE(app::Usage().find("--callback-url URL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace opentok_mock::testing
+
+namespace opentok_mock::testing {
+namespace {
+
+std::optional<std::string> Parse(std::vector<std::string> const& args, app::AppConfig& config) {
+  return app::ParseFlags(args, config);
+}
+
+TEST(CommandLineTest, NumbersAreDecimalWithinTheirRange) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"--port", "010", "--seed=18446744073709551615", "--journal-size", "0"}, config));
+  EXPECT_EQ(config.server.port, 10);  // not octal
+  EXPECT_EQ(config.server.service.seed, UINT64_MAX);
+  EXPECT_EQ(config.server.service.journal_capacity, 0u);
+  for (std::vector<std::string> const& args : std::vector<std::vector<std::string>>{
+           {"--port", "0x10"}, {"--port", "70000"}, {"--threads", "0"}, {"--journal-size", "-1"}, {"--seed", "-1"},
+           {"--auth-leeway", "1e3"}, {"--port", " 80"}}) {
+    app::AppConfig refused;
+    auto error = Parse(args, refused);
+    ASSERT_TRUE(error) << args[0] << " " << args[1];
+    EXPECT_NE(error->find(args[0] + ": '" + args[1] + "' is not an integer from "), std::string::npos) << *error;
+  }
+}
+
+TEST(CommandLineTest, RepeatedFlagsTakeTheLastValueOrAccumulate) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"--port", "1", "--port=2", "--project", "a:b", "--project=c:d", "--host", "127.0.0.2"}, config));
+  EXPECT_EQ(config.server.port, 2);
+  ASSERT_EQ(config.server.projects.size(), 2u);
+  EXPECT_EQ(config.server.projects[1].api_key, "c");
+  EXPECT_EQ(config.server.projects[1].api_secret, "d");
+  EXPECT_EQ(config.server.host, "127.0.0.2");
+  EXPECT_EQ(config.server.threads, app::kDefaultThreads);
+}
+
+TEST(CommandLineTest, ErrorsNameTheFlagButNeverASecret) {
+  app::AppConfig config;
+  auto unknown = Parse({"--bogus"}, config);
+  ASSERT_TRUE(unknown);
+  EXPECT_NE(unknown->find("--bogus"), std::string::npos) << *unknown;
+  for (auto const* value : {"only-the-secret-part", ":only-the-secret-part", "key:"}) {
+    app::AppConfig refused;
+    auto error = Parse({"--project", value}, refused);
+    ASSERT_TRUE(error) << value;
+    EXPECT_NE(error->find("--project: use KEY:SECRET"), std::string::npos) << *error;
+    EXPECT_EQ(error->find("only-the-secret-part"), std::string::npos) << *error;
+  }
+  app::AppConfig flag_value;
+  EXPECT_TRUE(Parse({"--frozen-clock=yes"}, flag_value));
+  app::AppConfig separator;
+  auto stray = Parse({"--", "ls"}, separator);
+  ASSERT_TRUE(stray);
+  EXPECT_NE(stray->find("only for exec"), std::string::npos) << *stray;
+}
+
+TEST(CommandLineTest, HelpIsGroupedAndNamesExec) {
+  auto usage = app::Usage();
+  for (auto const* heading : {"Listening:", "Projects and applications:", "Mock service:", "Callbacks:", "exec"}) {
+    EXPECT_NE(usage.find(heading), std::string::npos) << heading;
+  }
+  EXPECT_NE(usage.find("--project KEY:SECRET"), std::string::npos);
+  EXPECT_NE(usage.find("-h,--help"), std::string::npos);
+  EXPECT_LT(usage.find("Listening:"), usage.find("--request-timeout-ms N"));
+  EXPECT_LT(usage.find("Callbacks:"), usage.find("--callback-url URL"));
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"--help"}, config));
+  EXPECT_TRUE(config.help);
+  EXPECT_FALSE(config.exec);
+}
+
+TEST(ExecFlagsTest, TheCommandFollowsTheSeparatorUntouched) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"exec", "--seed", "3", "--frozen-clock", "--", "sh", "-c", "exit 3", "--port", "9", "--help"},
+                     config));
+  EXPECT_TRUE(config.exec);
+  EXPECT_FALSE(config.help);
+  EXPECT_EQ(config.server.service.seed, 3u);
+  EXPECT_TRUE(config.server.service.frozen_clock);
+  EXPECT_EQ(config.server.port, 0);
+  EXPECT_EQ(config.exec_config.command,
+            (std::vector<std::string>{"sh", "-c", "exit 3", "--port", "9", "--help"}));
+  EXPECT_FALSE(config.exec_config.generate_application);
+  EXPECT_EQ(config.exec_config.credentials, app::ExecCredentials::kAll);
+}
+
+TEST(ExecFlagsTest, WithoutSeparatorTheFirstNonFlagStartsTheCommand) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"--threads", "8", "exec", "--project", "k:s", "--callback-allow-host", "h", "npm", "test", "-x"},
+                     config));
+  EXPECT_EQ(config.server.threads, 8);
+  ASSERT_EQ(config.server.projects.size(), 1u);  // one value per flag: the command is not taken as more
+  EXPECT_EQ(config.server.callbacks.allowed_hosts, (std::vector<std::string>{"h"}));
+  EXPECT_EQ(config.exec_config.command, (std::vector<std::string>{"npm", "test", "-x"}));
+}
+
+TEST(ExecFlagsTest, ApplicationAndCredentialsFlags) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"exec", "--generate-application", "--credentials", "application", "--", "true"}, config));
+  EXPECT_TRUE(config.exec_config.generate_application);
+  EXPECT_EQ(config.exec_config.credentials, app::ExecCredentials::kApplication);
+  app::AppConfig project;
+  ASSERT_FALSE(Parse({"exec", "--credentials=project", "true"}, project));
+  EXPECT_EQ(project.exec_config.credentials, app::ExecCredentials::kProject);
+  app::AppConfig bad;
+  auto error = Parse({"exec", "--credentials", "everything", "--", "true"}, bad);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("--credentials"), std::string::npos) << *error;
+}
+
+TEST(ExecFlagsTest, RefusesAMissingCommandAndUnknownFlags) {
+  for (std::vector<std::string> const& args : std::vector<std::vector<std::string>>{
+           {"exec"}, {"exec", "--"}, {"exec", "--seed", "1"}}) {
+    app::AppConfig config;
+    auto error = Parse(args, config);
+    ASSERT_TRUE(error) << args.size();
+    EXPECT_NE(error->find("exec needs a command"), std::string::npos) << *error;
+  }
+  app::AppConfig unknown;
+  auto error = Parse({"exec", "--bogus", "--", "ls"}, unknown);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("--bogus"), std::string::npos) << *error;
+  app::AppConfig both;
+  EXPECT_TRUE(Parse({"exec", "ls", "--", "ls"}, both));
+  app::AppConfig server_only;
+  EXPECT_TRUE(Parse({"--generate-application"}, server_only));  // an exec flag
+}
+
+TEST(ExecFlagsTest, HelpOfExecListsItsFlagsAndTheServers) {
+  app::AppConfig config;
+  ASSERT_FALSE(Parse({"exec", "--help"}, config));
+  EXPECT_TRUE(config.help);
+  EXPECT_TRUE(config.exec);
+  auto usage = app::ExecUsage();
+  for (auto const* text : {"opentok-mock exec [flags] -- COMMAND [ARGS...]", "--generate-application",
+                           "--credentials KIND", "--port N", "--project KEY:SECRET", "OPENTOK_API_URL", "127"}) {
+    EXPECT_NE(usage.find(text), std::string::npos) << text;
+  }
 }
 
 }  // namespace
