@@ -1,4 +1,5 @@
-# Entry points. The README's quick start is `make run` and `make test`.
+# Entry points. The README's quick start is `make run` and `make test`; docs/development.md
+# describes the others.
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
@@ -10,7 +11,7 @@ CCACHE := $(shell command -v ccache)
 configure_flags = $(if $(wildcard $(1)/CMakeCache.txt),,-G "$(GENERATOR)") \
   $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)) -DOPENTOK_WERROR=ON
 
-.PHONY: all deps configure build test run conformance readme-matrix bench bench-compare bench-build clean
+.PHONY: all deps configure build test run conformance doc-matrix bench bench-compare bench-build clean
 .PHONY: soak check-asan check-tsan
 
 all: build
@@ -55,13 +56,14 @@ CONFORMANCE_FLAGS ?=
 conformance: build
 	$(BUILD_DIR)/bin/opentok-conformance $(CONFORMANCE_FLAGS)
 
-# Regenerates README.md's archive transition matrix from a run against the in-process mock.
-readme-matrix: build
+# Regenerates the archive and broadcast transition matrices of docs/conformance.md from a run
+# against the in-process mock.
+doc-matrix: build
 	env -u OPENTOK_API_URL -u OPENTOK_API_KEY -u OPENTOK_API_SECRET \
 	  $(BUILD_DIR)/bin/opentok-conformance --gtest_brief=1 --matrix-out=$(BUILD_DIR)/conformance-matrix.md
-	scripts/readme-matrix --update $(BUILD_DIR)/conformance-matrix.md README.md
+	scripts/doc-matrix --update $(BUILD_DIR)/conformance-matrix.md docs/conformance.md
 
-# Benchmarks (README.md, "Benchmarks") in a Release build of their own. -O2 rather than CMake's
+# Benchmarks (docs/benchmarks.md) in a Release build of their own. -O2 rather than CMake's
 # -O3: GCC 12 at -O3 reports false -Wrestrict positives in std::string code, fatal under
 # -Werror. `bench` runs everything and writes benchmarks/RESULTS.md; `bench-compare` only
 # times client tokens against the official Node SDK (skipped without Node.js).
@@ -80,7 +82,7 @@ bench: bench-build
 bench-compare: bench-build
 	benchmarks/peers/run --bin-dir $(BENCH_BUILD_DIR)/bin || [ $$? -eq 77 ]
 
-# Soak (README.md, "Development"): the standalone mock under a mixed workload of every REST
+# Soak (docs/development.md, "Soak"): the standalone mock under a mixed workload of every REST
 # family and the control plane from several keep-alive clients for SOAK_SECONDS, with resets,
 # checking state invariants, 5xx, dropped requests and the mock's resident memory. Non-zero
 # exit on any violation. Extra flags: SOAK_FLAGS="--workers 8 --seed 1".
@@ -138,7 +140,7 @@ check-tsan: deps
 clean:
 	rm -rf $(BUILD_DIR)
 
-# libFuzzer (README.md, "Fuzzing"): configures $(FUZZ_BUILD_DIR) with clang 14 and
+# libFuzzer (docs/development.md, "Fuzzing"): configures $(FUZZ_BUILD_DIR) with clang 14 and
 # OPENTOK_FUZZ, builds only the fuzz binaries and the libraries they link, runs each target
 # for FUZZ_SECONDS (one after the other, at nice 10) and prints executions per target and in
 # total. FUZZ_TARGETS="rest_auth mock_request" runs only those. Non-zero exit on a crash.

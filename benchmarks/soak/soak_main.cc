@@ -1,5 +1,5 @@
 // opentok_soak: a long mixed workload against the standalone mock, checking state
-// invariants as it goes, and the mock's resident memory. See README.md, "Development".
+// invariants as it goes, and the mock's resident memory. See docs/development.md, "Soak".
 //
 //   opentok_soak --mock PATH [--seconds 120] [--workers 6] [--reset-every 15]
 //                [--clock-rate 30] [--seed N] [--sample-ms 1000] [--no-memory-check]

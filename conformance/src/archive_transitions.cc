@@ -10,11 +10,12 @@ namespace {
 using S = ArchiveState;
 using Op = ArchiveOperation;
 
-// Sources: reference sections 2.2 and 3 (status codes, error conditions, statuses) and the
-// mock's specification: archiving needs a routed session with a connected
-// client; one recording archive per session; stop only while recording; delete only when
-// available, uploaded or deleted; deleted archives are not listed; paused while nobody
-// publishes; timed stops and retention. The maximum duration counts recorded time, which
+// Sources: the REST API documentation of archives (https://tokbox.com/developer/rest/: status
+// codes, error conditions, statuses) and the archiving guide
+// (https://tokbox.com/developer/guides/archiving/): archiving needs a routed session with a
+// connected client; one recording archive per session; stop only while recording; delete
+// only when available, uploaded or deleted; deleted archives are not listed; paused while
+// nobody publishes; timed stops and retention. The maximum duration counts recorded time, which
 // does not grow while an archive is paused, so a paused archive never reaches it.
 constexpr std::array kTable{
     // none: no archive exists; operations that name one use an unknown id.

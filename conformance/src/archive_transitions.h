@@ -10,7 +10,7 @@ namespace opentok::conformance {
 
 // The archive lifecycle as one data table: for every state an archive can be in and every
 // operation, the expected HTTP status and resulting state. One table drives the tests
-// (each cell is its own parameterized test case) and the matrix printed in the README.
+// (each cell is its own parameterized test case) and the matrix printed in docs/conformance.md.
 
 enum class ArchiveState { kNone, kStarted, kPaused, kStopped, kAvailable, kUploaded, kExpired, kDeleted };
 

@@ -11,8 +11,8 @@ using S = BroadcastState;
 using Op = BroadcastOperation;
 using Out = OutputStatus;
 
-// Sources: the REST reference for broadcasts (status codes of start, stop, get, list,
-// layout and streams; statuses `started` and `stopped` only, as in the Java and .NET
+// Sources: the REST API reference for broadcasts (https://tokbox.com/developer/rest/; status
+// codes of start, stop, get, list, layout and streams; statuses `started` and `stopped` only, as in the Java and .NET
 // SDKs' enums) and the official SDKs' expectations: a session has one broadcast per
 // multiBroadcastTag (none counts as one), so a second untagged start is 409 while the
 // first is running; stopping an unknown or already stopped broadcast is 404 (what

@@ -12,8 +12,8 @@ namespace opentok::conformance {
 // broadcast can be in and every operation, the expected HTTP status, the resulting state
 // and, where it matters, the status of the broadcast's outputs. Every state × operation
 // pair has a cell (a broadcast has only two statuses, so every event is meaningful in
-// every state); each cell is its own parameterized test case and a cell of the README's
-// broadcast matrix.
+// every state); each cell is its own parameterized test case and a cell of the broadcast
+// matrix in docs/conformance.md.
 
 enum class BroadcastState { kNone, kStarted, kStopped };
 

@@ -39,7 +39,7 @@ Target (environment):
 Options:
   --matrix-out=FILE                  write the archive and broadcast transition matrices
                                      with this run's verdicts (Markdown, between the
-                                     README's marker comments) to FILE
+                                     marker comments of docs/conformance.md) to FILE
   --gtest_output=xml:FILE            JUnit-style report; all other --gtest_* flags work too
 
 )";

@@ -11,8 +11,8 @@ namespace opentok::conformance {
 
 // Independent readers for OpenTok client tokens and session ids. They deliberately use
 // OpenSSL and their own parsing rather than the SDK's or the shared library's code, so a
-// bug there cannot hide itself: the suite checks the formats against the reference, not
-// against the code under test.
+// bug there cannot hide itself: the suite checks the formats against what the official SDKs
+// produce and the service accepts, not against the code under test.
 
 // A decoded legacy token: "T1==" + base64("partner_id=<key>&sig=<hex>:<data>").
 struct T1Token {

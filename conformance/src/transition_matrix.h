@@ -16,9 +16,9 @@ inline constexpr char kBroadcastTransitionSuite[] = "BroadcastTransitions/Broadc
 std::string FormatTransitionMatrix(std::map<std::string, Verdict> const& verdicts, std::string const& target);
 std::string FormatBroadcastMatrix(std::map<std::string, Verdict> const& verdicts, std::string const& target);
 
-// What --matrix-out writes: both matrices, each between the README's marker comments
-// (`<!-- transition-matrix:begin -->`, `<!-- broadcast-matrix:begin -->`, and the
-// matching `:end`), so scripts/readme-matrix can replace each block of README.md.
+// What --matrix-out writes: both matrices, each between the marker comments of
+// docs/conformance.md (`<!-- transition-matrix:begin -->`, `<!-- broadcast-matrix:begin -->`,
+// and the matching `:end`), so scripts/doc-matrix can replace each block of that file.
 std::string FormatReadmeMatrices(std::map<std::string, Verdict> const& verdicts, std::string const& target);
 
 }  // namespace opentok::conformance

@@ -104,18 +104,18 @@ std::string RowName(::testing::TestParamInfo<BroadcastTransition> const& info) {
 
 INSTANTIATE_TEST_SUITE_P(EveryRow, BroadcastRowTest, ::testing::ValuesIn(kBroadcastTransitions), RowName);
 
-// README.md's "The broadcast lifecycle" table says what kBroadcastTransitions says: one row
+// docs/mock-rest-surface.md's "The broadcast lifecycle" table says what kBroadcastTransitions says: one row
 // per transition, `| from | event (explanation) | to |`.
-TEST_F(BroadcastTest, TheReadmeLifecycleTableIsTheTransitionTable) {
-  std::ifstream readme(OPENTOK_README_PATH);
-  ASSERT_TRUE(readme) << OPENTOK_README_PATH;
+TEST_F(BroadcastTest, TheDocumentedLifecycleTableIsTheTransitionTable) {
+  std::ifstream doc(OPENTOK_REST_SURFACE_DOC);
+  ASSERT_TRUE(doc) << OPENTOK_REST_SURFACE_DOC;
   std::string line;
-  while (std::getline(readme, line) && line != "### The broadcast lifecycle") {
+  while (std::getline(doc, line) && line != "### The broadcast lifecycle") {
   }
   ASSERT_EQ(line, "### The broadcast lifecycle");
   std::vector<std::vector<std::string>> rows;
   bool in_table = false;
-  while (std::getline(readme, line)) {
+  while (std::getline(doc, line)) {
     if (line.rfind("|", 0) != 0) {
       if (in_table) break;
       continue;

@@ -10,7 +10,7 @@
 #include "opentok_common/api_rules.h"
 #include "opentok_common/session_id.h"
 #include "opentok_mock/captions_transitions.h"
-#include "readme_table.h"
+#include "doc_table.h"
 
 namespace opentok_mock::testing {
 namespace {
@@ -74,10 +74,10 @@ std::string RowName(::testing::TestParamInfo<CaptionsTransition> const& info) {
 
 INSTANTIATE_TEST_SUITE_P(EveryRow, CaptionsRowTest, ::testing::ValuesIn(kCaptionsTransitions), RowName);
 
-// README.md's "The captions lifecycle" table says what kCaptionsTransitions says, row by row:
+// docs/mock-rest-surface.md's "The captions lifecycle" table says what kCaptionsTransitions says, row by row:
 // `| from | event (explanation) | to | reason |`.
-TEST_F(CaptionsTest, TheReadmeLifecycleTableIsTheTransitionTable) {
-  auto rows = ReadmeTable(OPENTOK_README_PATH, "### The captions lifecycle");
+TEST_F(CaptionsTest, TheDocumentedLifecycleTableIsTheTransitionTable) {
+  auto rows = DocTable(OPENTOK_REST_SURFACE_DOC, "### The captions lifecycle");
   ASSERT_EQ(rows.size(), kCaptionsTransitions.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto const& row = kCaptionsTransitions[i];

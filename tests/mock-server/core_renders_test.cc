@@ -12,7 +12,7 @@
 #include "opentok_common/api_rules.h"
 #include "opentok_common/session_id.h"
 #include "opentok_mock/render_transitions.h"
-#include "readme_table.h"
+#include "doc_table.h"
 
 namespace opentok_mock::testing {
 namespace {
@@ -140,10 +140,10 @@ std::string RowName(::testing::TestParamInfo<RenderTransition> const& info) {
 
 INSTANTIATE_TEST_SUITE_P(EveryRow, RenderRowTest, ::testing::ValuesIn(kRenderTransitions), RowName);
 
-// README.md's "The render lifecycle" table says what kRenderTransitions says, row by row:
+// docs/mock-rest-surface.md's "The render lifecycle" table says what kRenderTransitions says, row by row:
 // `| from | event (explanation) | to | reason |`.
-TEST_F(RenderTest, TheReadmeLifecycleTableIsTheTransitionTable) {
-  auto rows = ReadmeTable(OPENTOK_README_PATH, "### The render lifecycle");
+TEST_F(RenderTest, TheDocumentedLifecycleTableIsTheTransitionTable) {
+  auto rows = DocTable(OPENTOK_REST_SURFACE_DOC, "### The render lifecycle");
   ASSERT_EQ(rows.size(), kRenderTransitions.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto const& row = kRenderTransitions[i];

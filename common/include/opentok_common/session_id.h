@@ -6,8 +6,8 @@
 
 namespace opentok::common {
 
-// The fields of an OpenTok session id: "1_" + base64url("1~<project>~<location>~<time>~<random>~~~")
-// (reference section 5).
+// The fields of an OpenTok session id: "1_" + base64url("1~<project>~<location>~<time>~<random>~~~"),
+// as the official SDKs decode it (e.g. decodeSessionId in opentok/opentok-node, lib/opentok.js).
 struct SessionIdParts {
   std::string project_id;   // API key, or a Vonage application id
   std::string location;     // IPv4 hint, or empty

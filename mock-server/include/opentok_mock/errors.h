@@ -5,8 +5,8 @@
 #include "opentok_mock/result.h"
 
 // The service's error answers. Texts and codes are the real service's where they are known
-// (reference sections 2.2 and 3.4, and bodies quoted in the official SDKs' issue trackers);
-// the rest follow their style.
+// (the REST API documentation, https://tokbox.com/developer/rest/, and bodies quoted in the
+// official SDKs' tests and issue trackers); the rest follow their style.
 namespace opentok_mock::errors {
 
 inline Error BadRequest(std::string message) { return Error{400, -1, std::move(message)}; }

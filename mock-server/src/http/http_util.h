@@ -23,8 +23,9 @@ namespace opentok_mock::http {
 inline constexpr char kJson[] = "application/json";
 
 // `json` as compact text. Ill-formed UTF-8 in a string is replaced with U+FFFD instead of
-// making dump() throw: input is checked where it arrives (README, "Bad bytes"), and this net
-// keeps any miss from becoming a 500 or an answer a strict parser rejects.
+// making dump() throw: input is checked where it arrives (docs/mock-rest-surface.md, "Bad
+// bytes"), and this net keeps any miss from becoming a 500 or an answer a strict parser
+// rejects.
 std::string DumpJson(nlohmann::json const& json);
 void SendJson(httplib::Response& res, int status, nlohmann::json const& body);
 // The same for a body already written as JSON text (moved in, not copied).

@@ -3,7 +3,8 @@
 // The REST surface as a table: each family's routes file (routes_sessions.cc,
 // routes_archives.cc, routes_broadcasts.cc, routes_streams.cc) lists its rows, and
 // rest_routes.cc registers them all with auth and the journal. The journal's operation
-// names, the README's REST table and the route tests all read the same rows.
+// names and the route tests read the same rows, and a test compares them with the REST table
+// of docs/mock-rest-surface.md.
 
 #include <httplib.h>
 

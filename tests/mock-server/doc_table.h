@@ -1,7 +1,7 @@
 #pragma once
 
-// Reads a table of README.md, so that tests can check the documented lifecycle tables
-// against the transition tables they document.
+// Reads a table of a Markdown document (docs/mock-rest-surface.md), so that tests can check
+// the documented lifecycle tables against the transition tables they document.
 
 #include <fstream>
 #include <sstream>
@@ -13,14 +13,14 @@ namespace opentok_mock::testing {
 // The cells (trimmed) of each row of the first table under the heading line `heading`
 // (e.g. "### The render lifecycle"), without the header and separator rows. Empty when the
 // heading or its table is missing.
-inline std::vector<std::vector<std::string>> ReadmeTable(std::string const& path, std::string const& heading) {
-  std::ifstream readme(path);
+inline std::vector<std::vector<std::string>> DocTable(std::string const& path, std::string const& heading) {
+  std::ifstream doc(path);
   std::string line;
-  while (std::getline(readme, line) && line != heading) {
+  while (std::getline(doc, line) && line != heading) {
   }
   std::vector<std::vector<std::string>> rows;
   bool in_table = false;
-  while (std::getline(readme, line)) {
+  while (std::getline(doc, line)) {
     if (line.rfind('|', 0) != 0) {
       if (in_table) break;
       if (line.rfind("#", 0) == 0) break;  // the next section: this one has no table
