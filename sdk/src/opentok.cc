@@ -52,8 +52,9 @@ internal::ClientState MakeClientState(std::shared_ptr<internal::Credentials cons
       .api_url = *api_url,
       .token_format = options.token_format,
       .tokens = internal::TokenGenerator(credentials, sources.clock),
-      .rest = internal::RestConnection(*api_url, credentials, internal::MakeUserAgent(options.user_agent_suffix),
-                                       std::move(transport)),
+      .rest = internal::RestConnection(
+          *api_url, credentials, internal::MakeUserAgent(options.user_agent_suffix), std::move(transport),
+          internal::MakeRetrySettings(options.retry, sources.clock, sources.random, options.sleeper)),
   };
 }
 

@@ -6,6 +6,7 @@
 
 #include "opentok/clock.h"
 #include "opentok/http_transport.h"
+#include "opentok/retry.h"
 #include "opentok/types.h"
 
 namespace opentok {
@@ -39,6 +40,10 @@ struct ClientOptions {
   // Time and randomness; null means the system clock and OpenSSL's generator.
   std::shared_ptr<Clock> clock;
   std::shared_ptr<RandomSource> random;
+  // Retries of failed REST requests; the default (max_attempts 1) sends each request once.
+  RetryPolicy retry;
+  // Waits between retries; null means blocking the calling thread.
+  std::shared_ptr<Sleeper> sleeper;
 };
 
 }  // namespace opentok

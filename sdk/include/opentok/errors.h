@@ -23,7 +23,18 @@ class ArgumentException : public OpenTokException {
 // No HTTP response was received: connection refused, DNS failure, timeout, TLS failure.
 class TransportException : public OpenTokException {
  public:
-  using OpenTokException::OpenTokException;
+  // `request_may_have_been_sent` is false only when the request surely never left the
+  // client (connection refused, DNS failure, connect timeout, TLS handshake failure); a
+  // custom transport that cannot tell leaves it true, the safe answer.
+  explicit TransportException(std::string const& what, bool request_may_have_been_sent = true)
+      : OpenTokException(what), request_may_have_been_sent_(request_may_have_been_sent) {}
+
+  // Whether the service may have received (and acted on) the request. When false, even a
+  // request that is not safe to repeat (starting an archive, a SIP dial, ...) can be retried.
+  bool request_may_have_been_sent() const noexcept { return request_may_have_been_sent_; }
+
+ private:
+  bool request_may_have_been_sent_;
 };
 
 // The service answered with an error status, or with a success status whose body could

@@ -27,6 +27,24 @@ std::string DescribeError(httplib::Error error) {
   return what + " [" + httplib::to_string(error) + "]";
 }
 
+// cpp-httplib 0.11.4 reports these before a byte of the request is written: no socket
+// could be connected (refused, unreachable, DNS, the local bind), the connect timed out,
+// or TLS was not established (CA loading, handshake, certificate verification). Read,
+// Write and the rest come after the request started to go out.
+bool SurelyNotSent(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection:
+    case httplib::Error::BindIPAddress:
+    case httplib::Error::ConnectionTimeout:
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLLoadingCerts:
+    case httplib::Error::SSLServerVerification:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 // Clients for one origin. Leasing a client gives the caller exclusive use of it, so
@@ -109,7 +127,9 @@ HttplibTransport::ClientPool& HttplibTransport::PoolFor(HttpUrl const& url) {
 
 HttpResponse HttplibTransport::Send(HttpRequest const& request) {
   auto url = ParseHttpUrl(request.url);
-  if (!url) throw TransportException("not an http:// or https:// URL: " + request.url);
+  if (!url) {
+    throw TransportException("not an http:// or https:// URL: " + request.url, /*request_may_have_been_sent=*/false);
+  }
   ClientPool& pool = PoolFor(*url);
 
   httplib::Request req;
@@ -128,7 +148,7 @@ HttpResponse HttplibTransport::Send(HttpRequest const& request) {
     throw TransportException(where + e.what());
   }
   // After a failure the client's connection state is unknown; it is dropped, not pooled.
-  if (!*result) throw TransportException(where + DescribeError(result->error()));
+  if (!*result) throw TransportException(where + DescribeError(result->error()), !SurelyNotSent(result->error()));
   pool.Release(std::move(client));
 
   HttpResponse response;
