@@ -47,7 +47,7 @@ void ExpectRejected(Call const& call, std::string const& field) {
 // Sent as exactly one request; `body` is the service's answer.
 void ExpectAccepted(Call const& call, char const* what, std::string body = "{}") {
   TestClient t;
-  t.transport->Enqueue(testing_util::JsonResponse(200, std::move(body)));
+  t.transport->Enqueue(testing::JsonResponse(200, std::move(body)));
   EXPECT_NO_THROW(call(t.client)) << what;
   EXPECT_EQ(t.transport->requests().size(), 1u) << what;
 }

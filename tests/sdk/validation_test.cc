@@ -26,7 +26,7 @@ constexpr char kSessionBody[] = R"([{"session_id":"S"}])";
 void ExpectAccepted(std::function<void(OpenTok const&)> const& call, char const* what,
                     std::string body = testing_util::kArchiveJson) {
   TestClient t;
-  t.transport->Enqueue(testing_util::JsonResponse(200, std::move(body)));
+  t.transport->Enqueue(testing::JsonResponse(200, std::move(body)));
   EXPECT_NO_THROW(call(t.client)) << what;
   EXPECT_EQ(t.transport->requests().size(), 1u) << what;
 }
@@ -143,8 +143,8 @@ TEST(ListArchivesValidation, CountAndOffsetBounds) {
   ExpectRejected([](OpenTok const& c) { c.ListArchives(0, 1001); }, "count 1001");
   ExpectRejected([](OpenTok const& c) { c.ListArchives(-1, 10); }, "offset -1");
   TestClient t;
-  t.transport->Enqueue(testing_util::JsonResponse(200, R"({"items":[]})"));
-  t.transport->Enqueue(testing_util::JsonResponse(200, R"({"items":[]})"));
+  t.transport->Enqueue(testing::JsonResponse(200, R"({"items":[]})"));
+  t.transport->Enqueue(testing::JsonResponse(200, R"({"items":[]})"));
   EXPECT_NO_THROW(t.client.ListArchives(0, 1));
   EXPECT_NO_THROW(t.client.ListArchives(100, 1000));
 }
