@@ -32,6 +32,8 @@ class ApplicationKey final : public Credential {
   // SubjectPublicKeyInfo PEM.
   std::string const& public_key_pem() const { return public_key_pem_; }
   bool has_private_key() const { return private_key_.has_value(); }
+  // PKCS#8 PEM of the private key the mock holds (state snapshots keep it); nullopt when none.
+  std::optional<std::string> private_key_pem() const;
 
  private:
   std::string application_id_;

@@ -17,6 +17,14 @@ class IdGenerator {
 
   void Reseed();
 
+  // Snapshots (state_export.cc, state_import.cc): the seed and how many numbers the seeded
+  // engine has produced since it was seeded, which is enough to continue the sequence
+  // exactly. Restore re-seeds and skips `draws` numbers (linear in `draws`: tens of
+  // milliseconds for a million ids).
+  std::optional<std::uint64_t> seed() const { return seed_; }
+  std::uint64_t draws() const { return draws_; }
+  void Restore(std::optional<std::uint64_t> seed, std::uint64_t draws);
+
   std::string Bytes(std::size_t count);
   // Lowercase hyphenated UUID v4 (the strict parsers of net-ot, php-ot and vn-java need it).
   std::string Uuid();
@@ -30,6 +38,7 @@ class IdGenerator {
  private:
   std::optional<std::uint64_t> seed_;
   std::mt19937_64 engine_;
+  std::uint64_t draws_ = 0;
 };
 
 }  // namespace opentok_mock

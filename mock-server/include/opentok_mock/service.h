@@ -284,6 +284,19 @@ class MockService {
   void SetPublicBaseUrl(std::string base_url);
   std::size_t PendingTimers() const;
 
+  // --- State snapshots (docs/state-snapshots.md) -----------------------------------------
+  // The whole state as a versioned JSON document: projects and applications with their
+  // secrets and keys (a snapshot is a test fixture: keep it out of logs and repositories you
+  // publish), sessions, everything in them, archives, broadcasts and the media services,
+  // their bookkeeping, pending timers, the clock and the id generator. Not state: the journal,
+  // event subscriptions and the options. Fires due timers first, like every read.
+  std::string ExportState();
+  // Replaces the whole state with a document ExportState wrote (any mock, any time): all or
+  // nothing. A bad document is a 400 naming the member ("sessions[0].connections[1].role:
+  // unknown value 'boss'") and changes nothing. Export, import into a fresh service and
+  // export again gives the same text.
+  Status ImportState(std::string_view json);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -41,6 +41,12 @@ class TimerQueue {
   std::size_t size() const { return heap_.size(); }
   void Clear();
 
+  // Snapshots (state_export.cc, state_import.cc): every pending timer (stale ones too) in
+  // firing order, and the next scheduling sequence; Restore replaces the queue with them.
+  std::vector<Timer> Pending() const;
+  std::uint64_t next_sequence() const { return next_sequence_; }
+  void Restore(std::vector<Timer> timers, std::uint64_t next_sequence);
+
  private:
   struct Later {
     bool operator()(Timer const& a, Timer const& b) const {

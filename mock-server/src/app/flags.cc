@@ -180,6 +180,11 @@ void AddServerFlags(CLI::App& app, AppConfig& config) {
                "Audio Connector WebSockets carry a 440 Hz test tone\ninstead of silence "
                "(PUT /_mock/audio-connectors/audio)")
       ->group(mock);
+  app.add_option("--state", server.state_file,
+                 "start from a state snapshot (GET /_mock/state): it\nreplaces the projects, sessions and all else "
+                 "(docs/state-snapshots.md)")
+      ->type_name("FILE")
+      ->group(mock);
 
   std::string const delivery = "Callbacks";
   app.add_option("--callback-url", server.callback_url,

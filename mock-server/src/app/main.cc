@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     std::cout << opentok_mock::app::Usage();
     return 0;
   }
-  bool generated_project = config.server.projects.empty();
+  // A state file brings its own projects (their secrets are in the file; not printed).
+  bool generated_project = config.server.projects.empty() && config.server.state_file.empty();
 
   // Block the stop signals before any thread starts (every thread inherits the mask), then
   // wait for them synchronously below: no async-signal-safety concerns.

@@ -26,6 +26,11 @@ ApplicationKey::ApplicationKey(std::string application_id, opentok::common::RsaP
       public_key_pem_(public_key_.Pem()),
       private_key_(std::move(private_key)) {}
 
+std::optional<std::string> ApplicationKey::private_key_pem() const {
+  if (!private_key_) return std::nullopt;
+  return private_key_->PrivateKeyPem();
+}
+
 std::optional<std::string> ApplicationKey::CheckJwtSignature(opentok::common::DecodedJwt const& jwt) const {
   // VerifyRs256 refuses any other alg too; the check here only makes the message say why.
   auto algorithm = internal::JwtAlgorithm(jwt);

@@ -59,8 +59,24 @@ std::optional<Error> CheckClaimsAreText(ClientTokenClaims const& claims) {
   return std::nullopt;
 }
 
+std::int64_t SaturatingSub(std::int64_t a, std::int64_t b) {
+  std::int64_t difference = 0;
+  if (!__builtin_sub_overflow(a, b, &difference)) return difference;
+  return b < 0 ? INT64_MAX : INT64_MIN;
+}
+
+// The rule of TokenClock (client_token.h): a lifetime of mock time from the issue instant
+// placed on the mock time line; the plain expiry when the token has no issue time.
+bool HasExpired(std::int64_t expire_time_s, std::optional<std::int64_t> issued_s, TokenClock const& clock) {
+  auto issued_on_mock_clock = issued_s && clock.issued_at ? clock.issued_at(*issued_s) : std::nullopt;
+  if (!issued_on_mock_clock) return expire_time_s <= clock.now_s;
+  auto lifetime_s = SaturatingSub(expire_time_s, *issued_s);
+  return internal::SaturatingAdd(*issued_on_mock_clock, lifetime_s) <= clock.now_s;
+}
+
 std::optional<Error> CheckRoleAndExpiry(std::optional<std::string> const& role_text, std::int64_t expire_time_s,
-                                        std::int64_t now_s, ClientTokenClaims& claims) {
+                                        std::optional<std::int64_t> issued_s, TokenClock const& clock,
+                                        ClientTokenClaims& claims) {
   if (role_text) {
     if (!IsValidUtf8(*role_text)) return Forbidden("Invalid token: role is not valid UTF-8");
     auto role = ParseRole(*role_text);
@@ -68,11 +84,11 @@ std::optional<Error> CheckRoleAndExpiry(std::optional<std::string> const& role_t
     claims.role = *role;
   }
   claims.expire_time_s = expire_time_s;
-  if (expire_time_s <= now_s) return Forbidden("Invalid token: the token has expired");
+  if (HasExpired(expire_time_s, issued_s, clock)) return Forbidden("Invalid token: the token has expired");
   return std::nullopt;
 }
 
-Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& lookup, TokenClock const& clock) {
   auto decoded = opentok::common::Base64Decode(token.substr(4));
   if (!decoded) return Forbidden("Invalid token format: the T1 payload is not base64");
   auto colon = decoded->find(':');
@@ -109,22 +125,21 @@ Result<ClientTokenClaims> VerifyT1(std::string_view token, ProjectLookup const& 
   claims.connection_data = field(*data, "connection_data").value_or("");
   claims.initial_layout_class_list = SplitClassList(field(*data, "initial_layout_class_list").value_or(""));
 
+  auto create_time = ParseInteger(field(*data, "create_time").value_or(""));
   std::optional<std::int64_t> expire_time;
   if (auto text = field(*data, "expire_time"); text && !text->empty()) {
     expire_time = ParseInteger(*text);
     if (!expire_time) return Forbidden("Invalid token: expire_time is not a number");
   } else {
-    auto create_time_text = field(*data, "create_time");
-    auto create_time = create_time_text ? ParseInteger(*create_time_text) : std::nullopt;
     if (!create_time) return Forbidden("Invalid token: create_time missing or not a number");
-    expire_time = internal::SaturatingAdd(*create_time, kDefaultTokenLifetimeS);
+    expire_time = internal::SaturatingAdd(create_time.value_or(0), kDefaultTokenLifetimeS);
   }
   if (auto error = CheckClaimsAreText(claims)) return *error;
-  if (auto error = CheckRoleAndExpiry(field(*data, "role"), *expire_time, now_s, claims)) return *error;
+  if (auto error = CheckRoleAndExpiry(field(*data, "role"), *expire_time, create_time, clock, claims)) return *error;
   return claims;
 }
 
-Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const& lookup, TokenClock const& clock) {
   std::string why;
   auto jwt = opentok::common::DecodeJwt(token, &why);
   if (!jwt) return Forbidden("Invalid token format: " + why);
@@ -169,24 +184,28 @@ Result<ClientTokenClaims> VerifyJwt(std::string_view token, ProjectLookup const&
     role = internal::StringClaim(payload, "role");
     if (!role) return Forbidden("Invalid token: role must be a string");
   }
+  auto issued = internal::NumericClaim(payload, "iat");
   auto expires = internal::NumericClaim(payload, "exp");
   if (!expires) {
     // PHP and Ruby omit `exp` when the app set no expiry: the service default applies.
-    auto issued = internal::NumericClaim(payload, "iat");
     if (!issued) return Forbidden("Invalid token: neither exp nor iat is set");
     expires = internal::SaturatingAdd(*issued, kDefaultTokenLifetimeS);
   }
   if (auto error = CheckClaimsAreText(claims)) return *error;
-  if (auto error = CheckRoleAndExpiry(role, *expires, now_s, claims)) return *error;
+  if (auto error = CheckRoleAndExpiry(role, *expires, issued, clock, claims)) return *error;
   return claims;
 }
 
 }  // namespace
 
-Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, TokenClock const& clock) {
   if (token.empty()) return Forbidden("Invalid token: the token is empty");
-  if (token.substr(0, 4) == "T1==") return VerifyT1(token, lookup, now_s);
-  return VerifyJwt(token, lookup, now_s);
+  if (token.substr(0, 4) == "T1==") return VerifyT1(token, lookup, clock);
+  return VerifyJwt(token, lookup, clock);
+}
+
+Result<ClientTokenClaims> VerifyClientToken(std::string_view token, ProjectLookup const& lookup, std::int64_t now_s) {
+  return VerifyClientToken(token, lookup, TokenClock{now_s, {}});
 }
 
 }  // namespace opentok_mock

@@ -9,12 +9,22 @@ IdGenerator::IdGenerator(std::optional<std::uint64_t> seed) : seed_(seed) { Rese
 
 void IdGenerator::Reseed() {
   if (seed_) engine_.seed(*seed_);
+  draws_ = 0;
+}
+
+void IdGenerator::Restore(std::optional<std::uint64_t> seed, std::uint64_t draws) {
+  seed_ = seed;
+  Reseed();
+  if (!seed_) return;
+  engine_.discard(draws);
+  draws_ = draws;
 }
 
 std::string IdGenerator::Bytes(std::size_t count) {
   if (!seed_) return opentok::common::RandomBytes(count);
   std::string out(count, '\0');
   for (auto& c : out) c = static_cast<char>(engine_() & 0xff);
+  draws_ += count;
   return out;
 }
 

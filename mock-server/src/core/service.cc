@@ -159,7 +159,9 @@ Result<SessionRecord*> MockService::Impl::ProjectSession(std::string_view api_ke
 
 Result<ClientTokenClaims> MockService::Impl::VerifyTokenFor(SessionRecord const& session, std::string_view token,
                                                             std::int64_t now_ms) const {
-  auto claims = VerifyClientToken(token, Lookup(), now_ms / 1000);
+  // Issue stamps are wall time (SDKs read the system clock): placed on the mock time line.
+  TokenClock token_clock{now_ms / 1000, [this](std::int64_t issued_s) { return clock.TokenIssueSecond(issued_s); }};
+  auto claims = VerifyClientToken(token, Lookup(), token_clock);
   if (!claims) return claims.error();
   // A token of the other kind is refused whoever signed it: say so rather than "another project".
   auto owner_kind = FindProject(session.view.api_key)->credential->kind();

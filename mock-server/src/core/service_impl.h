@@ -106,6 +106,9 @@ struct MockService::Impl {
 
   IdGenerator ids;
   StringMap<std::unique_ptr<ProjectRecord>> projects;
+  // Owners that ImportState replaced: kept, because owners are never destroyed (their keys
+  // are used outside the lock).
+  std::vector<std::unique_ptr<ProjectRecord>> retired_projects;
   StringMap<std::unique_ptr<SessionRecord>> sessions;
   StringMap<std::unique_ptr<ArchiveRecord>> archives;
   StringMap<std::unique_ptr<BroadcastRecord>> broadcasts;
@@ -246,6 +249,11 @@ struct MockService::Impl {
   AudioConnector View(AudioConnectorRecord const& call) const;
   // AudioConnectorEvent for the call as it is now (with its headers' values).
   void EmitAudioConnectorEvent(AudioConnectorRecord const& call, std::int64_t at_ms);
+
+  // --- State snapshots (state_export.cc, state_import.cc) --------------------------------
+  std::string ExportText() const;  // lock held
+  // Reads a whole document before touching anything, then swaps it in under the write lock.
+  Status ImportText(std::string_view text);
 };
 
 }  // namespace opentok_mock

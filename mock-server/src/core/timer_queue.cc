@@ -23,4 +23,18 @@ std::optional<std::int64_t> TimerQueue::NextDue() const {
 
 void TimerQueue::Clear() { heap_ = {}; }
 
+std::vector<Timer> TimerQueue::Pending() const {
+  auto heap = heap_;
+  std::vector<Timer> out;
+  out.reserve(heap.size());
+  for (; !heap.empty(); heap.pop()) out.push_back(heap.top());
+  return out;
+}
+
+void TimerQueue::Restore(std::vector<Timer> timers, std::uint64_t next_sequence) {
+  heap_ = {};
+  for (auto& timer : timers) heap_.push(std::move(timer));
+  next_sequence_ = next_sequence;
+}
+
 }  // namespace opentok_mock

@@ -246,6 +246,7 @@ void RegisterControlRoutes(Router& server, MockService& service, std::function<v
   RegisterSessionControlRoutes(server, service);
   RegisterMediaControlRoutes(server, service);
   RegisterCallbackControlRoutes(server, service);
+  RegisterStateControlRoutes(server, service);
 }
 
 }  // namespace opentok_mock::http

@@ -9,6 +9,7 @@
 #include "router.h"
 #include "server_setup.h"
 #include "timer_ticker.h"
+#include "state_file.h"
 #include "url_probe.h"
 
 namespace opentok_mock {
@@ -90,6 +91,12 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   impl.service.SetPublicBaseUrl(impl.url);
   impl.http->Start();
 }
+  if (!impl.options.state_file.empty()) {
+    http::LoadStateFile(impl.service, impl.options.state_file);
+    auto projects = impl.service.Projects();
+    impl.default_project = projects.empty() ? ProjectCredentials{} : projects.front();
+    impl.applications = impl.service.Applications();
+  }
 
 MockServer::~MockServer() { Stop(); }
 

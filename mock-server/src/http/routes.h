@@ -26,6 +26,8 @@ void RegisterMediaControlRoutes(Router& server, MockService& service);
 // Its /_mock/projects/{key}/callbacks part: callback URLs and registrations.
 void RegisterCallbackControlRoutes(Router& server, MockService& service);
 // Its /_mock/callbacks part: the callback delivery log and the wait for pending deliveries.
+// Its /_mock/state part: the state snapshot out (GET) and in (PUT) (docs/state-snapshots.md).
+void RegisterStateControlRoutes(Router& server, MockService& service);
 void RegisterCallbackLogRoutes(Router& server, CallbackDispatcher& dispatcher);
 
 }  // namespace opentok_mock::http
