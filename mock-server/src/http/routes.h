@@ -12,7 +12,7 @@ namespace opentok_mock::http {
 // /v2/partner/ prefix).
 void RegisterRestRoutes(Router& server, MockService& service);
 
-// The /_mock control plane (documented in README.md, "The control plane"). `on_reset` runs
+// The /_mock control plane (documented in docs/control-plane.md). `on_reset` runs
 // before the service's Reset on POST /_mock/reset (the server drops its callback deliveries).
 void RegisterControlRoutes(Router& server, MockService& service, std::function<void()> on_reset = {});
 // Its /_mock/applications part.
