@@ -13,6 +13,24 @@
 
 namespace opentok_mock {
 
+// HTTPS instead of HTTP (docs/tls.md). Off unless cert_file, self_signed or ca_out_file is set.
+struct MockTlsOptions {
+  // PEM files: the server certificate (with any intermediate certificates after it) and its
+  // unencrypted private key. Both or neither; an unreadable or mismatched file is
+  // std::invalid_argument naming the file.
+  std::string cert_file;
+  std::string key_file;
+  // Without cert_file: a CA and a server certificate it signs for IP 127.0.0.1, IP ::1 and
+  // DNS localhost are generated at startup; MockServer::ca_pem() is the CA to trust.
+  bool self_signed = false;
+  // The generated CA certificate (PEM) is also written to this file before the server
+  // accepts connections. Implies self_signed; with cert_file it is std::invalid_argument
+  // (the mock has no CA then: the certificate's issuer is whoever made it).
+  std::string ca_out_file;
+
+  bool enabled() const { return self_signed || !cert_file.empty() || !ca_out_file.empty(); }
+};
+
 struct MockServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0: an ephemeral port
@@ -45,6 +63,8 @@ struct MockServerOptions {
   // A request whose headers and body have not all arrived this long after its first byte
   // is answered 408 with a JSON error and its connection closed.
   std::chrono::milliseconds request_timeout{5000};
+  // HTTPS: a TLS handshake not done within request_timeout closes the connection.
+  MockTlsOptions tls;
 };
 
 // The mock OpenTok service on a loopback HTTP port, for the duration of a scope:
@@ -70,8 +90,13 @@ class MockServer {
   MockServer(MockServer const&) = delete;
   MockServer& operator=(MockServer const&) = delete;
 
-  // "http://127.0.0.1:PORT"
+  // "http://127.0.0.1:PORT", or "https://127.0.0.1:PORT" with TLS (archive download and HLS
+  // URLs the mock makes start with it too).
   std::string const& url() const;
+  // With TLS in the self-signed mode: the CA certificate (PEM) a client trusts
+  // (opentok::ClientOptions::ca_file wants it in a file: MockTlsOptions::ca_out_file).
+  // Empty otherwise.
+  std::string const& ca_pem() const;
   int port() const;
   std::string const& host() const;
   // The first configured project (or the generated one).

@@ -9,6 +9,7 @@
 #include "router.h"
 #include "server_setup.h"
 #include "timer_ticker.h"
+#include "tls_setup.h"
 #include "state_file.h"
 #include "url_probe.h"
 
@@ -54,6 +55,7 @@ struct MockServer::Impl {
   std::unique_ptr<http::serving::ConnectionServer> http;
   int port = 0;
   std::string url;
+  std::string ca_pem;
   ProjectCredentials default_project;
   std::vector<ApplicationCredentials> applications;
 };
@@ -81,13 +83,18 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   }
 
   http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); });
-  impl.http = std::make_unique<http::serving::ConnectionServer>(http::ServingOptionsFor(impl.options), impl.router);
+  auto serving = http::ServingOptionsFor(impl.options);
+  auto tls = http::MakeTlsSetup(impl.options.tls);
+  serving.tls = tls.context;
+  impl.ca_pem = std::move(tls.ca_pem);
+  impl.http = std::make_unique<http::serving::ConnectionServer>(std::move(serving), impl.router);
   // Bind and listen on the caller's thread, so that the port is known and accepting before
   // the constructor returns (a taken port throws here).
   auto const& host = impl.options.host;
   impl.port = impl.http->Listen(host, impl.options.port);
   bool ipv6 = host.find(':') != std::string::npos;
-  impl.url = "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl.port);
+  std::string scheme = impl.options.tls.enabled() ? "https://" : "http://";
+  impl.url = scheme + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl.port);
   impl.service.SetPublicBaseUrl(impl.url);
   impl.http->Start();
 }
@@ -103,6 +110,7 @@ MockServer::~MockServer() { Stop(); }
 void MockServer::Stop() { impl_->http->Stop(); }
 
 std::string const& MockServer::url() const { return impl_->url; }
+std::string const& MockServer::ca_pem() const { return impl_->ca_pem; }
 int MockServer::port() const { return impl_->port; }
 std::string const& MockServer::host() const { return impl_->options.host; }
 ProjectCredentials const& MockServer::default_project() const { return impl_->default_project; }

@@ -43,6 +43,7 @@ constexpr auto kScanInterval = std::chrono::milliseconds(50);
 constexpr std::size_t kRejectSlack = 64;
 
 enum class Phase {
+  kHandshake, // TLS only: the handshake is under way (request timeout); no HTTP yet
   kIdle,      // no byte of a next request yet: keep-alive timeout
   kReading,   // part of a request: request timeout, then 408
   kBusy,      // a worker owns the connection (not armed in epoll)
@@ -69,6 +70,10 @@ struct Connection : std::enable_shared_from_this<Connection> {
   int remote_port = -1;
   std::string local_addr;
   int local_port = -1;
+  std::unique_ptr<TlsStream> tls;  // null: plain HTTP
+  // What the last TLS call needs besides the phase's own direction (a read that has to
+  // write first, or a write that has to read): added to the next Arm().
+  std::uint32_t tls_wants = 0;
 };
 using ConnectionPtr = std::shared_ptr<Connection>;
 
@@ -125,7 +130,7 @@ struct ConnectionServer::Impl {
 
   void Arm(Connection& c, std::uint32_t events) {
     epoll_event ev{};
-    ev.events = events | EPOLLONESHOT;
+    ev.events = events | c.tls_wants | EPOLLONESHOT;
     ev.data.u64 = c.id;
     epoll_ctl(epoll_fd, EPOLL_CTL_MOD, c.fd, &ev);
   }
@@ -133,6 +138,7 @@ struct ConnectionServer::Impl {
   void Close(Connection& c) {
     if (c.fd < 0) return;
     epoll_ctl(epoll_fd, EPOLL_CTL_DEL, c.fd, nullptr);
+    c.tls.reset();
     ::close(c.fd);
     c.fd = -1;
     std::lock_guard lock(connections_mutex);
@@ -144,7 +150,22 @@ struct ConnectionServer::Impl {
 
   // Sends what is pending; false on a socket error (the connection is then closed).
   bool Flush(Connection& c) {
+    c.tls_wants = 0;
     while (c.out_sent < c.out.size()) {
+      if (c.tls) {
+        auto io = c.tls->Write(c.out.data() + c.out_sent, c.out.size() - c.out_sent);
+        if (io.status == TlsStream::Status::kOk) {
+          c.out_sent += io.bytes;
+          continue;
+        }
+        if (io.status == TlsStream::Status::kWantWrite) return true;
+        if (io.status == TlsStream::Status::kWantRead) {
+          c.tls_wants = EPOLLIN;
+          return true;
+        }
+        Close(c);
+        return false;
+      }
       auto sent = ::send(c.fd, c.out.data() + c.out_sent, c.out.size() - c.out_sent, MSG_NOSIGNAL);
       if (sent > 0) {
         c.out_sent += static_cast<std::size_t>(sent);
@@ -172,6 +193,7 @@ struct ConnectionServer::Impl {
       return Arm(c, EPOLLOUT);
     }
     if (c.close_after_write) {
+      if (c.tls) c.tls->Shutdown();
       ::shutdown(c.fd, SHUT_WR);
       c.phase = Phase::kDraining;
       c.deadline = Clock::now() + kLinger;
@@ -201,6 +223,8 @@ struct ConnectionServer::Impl {
   // Looks at the buffered bytes: a complete request goes to a worker, a malformed one is
   // answered, a partial one waits for more. Locked, by the owning thread.
   void Advance(Connection& c) {
+    // Bytes OpenSSL has decrypted but not handed over make no epoll event: take them now.
+    if (c.tls && c.tls->HasPending() && !Read(c)) return;
     if (c.in.empty()) {
       if (c.peer_closed) return Close(c);
       c.phase = Phase::kIdle;
@@ -291,17 +315,48 @@ struct ConnectionServer::Impl {
       ev.data.u64 = c->id;
       std::lock_guard lock(c->mutex);
       c->deadline = Clock::now() + options.keep_alive_timeout;
+      if (options.tls) {
+        // The client speaks first (its hello); the handshake is bounded like a request.
+        c->phase = Phase::kHandshake;
+        c->deadline = Clock::now() + options.request_timeout;
+        try {
+          c->tls = std::make_unique<TlsStream>(*options.tls, fd);
+        } catch (std::exception const&) {
+          Close(*c);
+          continue;
+        }
+      }
       if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) != 0) {
         Close(*c);
         continue;
       }
-      if (c->over_limit) {
-        AnswerError(*c, httplib::Request{},
-                    Error{503, -1,
-                          "Service unavailable. The mock has " + std::to_string(options.max_connections) +
-                              " connections open, its limit (--max-connections)."});
-      }
+      if (c->over_limit && !c->tls) RejectOverLimit(*c);
     }
+  }
+
+  void RejectOverLimit(Connection& c) {
+    AnswerError(c, httplib::Request{},
+                Error{503, -1,
+                      "Service unavailable. The mock has " + std::to_string(options.max_connections) +
+                          " connections open, its limit (--max-connections)."});
+  }
+
+  // One step of the TLS handshake; once it is done the connection waits for its first
+  // request like a plain one (the client may have sent it already).
+  void ContinueHandshake(Connection& c) {
+    c.tls_wants = 0;
+    switch (c.tls->Handshake()) {
+      case TlsStream::Status::kOk: break;
+      case TlsStream::Status::kWantRead: return Arm(c, EPOLLIN);
+      case TlsStream::Status::kWantWrite: return Arm(c, EPOLLOUT);
+      case TlsStream::Status::kClosed:
+      case TlsStream::Status::kError: return Close(c);
+    }
+    c.phase = Phase::kIdle;
+    c.deadline = Clock::now() + options.keep_alive_timeout;
+    if (c.over_limit) return RejectOverLimit(c);
+    if (!Read(c)) return;
+    Advance(c);
   }
 
   // Reads what the socket has; false when the connection was closed on an error.
@@ -310,7 +365,18 @@ struct ConnectionServer::Impl {
     // Enough for any request the parser can accept; beyond, it answers an error anyway.
     std::size_t const cap = options.limits.max_request_line + options.limits.max_header_bytes +
                             options.limits.max_body_bytes + sizeof buffer;
+    c.tls_wants = 0;
     while (c.in.size() < cap) {
+      if (c.tls) {
+        auto io = c.tls->Read(buffer, sizeof buffer);
+        switch (io.status) {
+          case TlsStream::Status::kOk: c.in.append(buffer, io.bytes); continue;
+          case TlsStream::Status::kWantRead: return true;
+          case TlsStream::Status::kWantWrite: c.tls_wants = EPOLLOUT; return true;
+          case TlsStream::Status::kClosed: c.peer_closed = true; return true;
+          case TlsStream::Status::kError: Close(c); return false;
+        }
+      }
       auto got = ::recv(c.fd, buffer, sizeof buffer, 0);
       if (got > 0) {
         c.in.append(buffer, static_cast<std::size_t>(got));
@@ -333,6 +399,7 @@ struct ConnectionServer::Impl {
     if (!c) return;
     std::lock_guard lock(c->mutex);
     if (c->fd < 0 || c->phase == Phase::kBusy) return;
+    if (c->phase == Phase::kHandshake) return ContinueHandshake(*c);
     if (c->phase == Phase::kDraining) {
       char sink[16 * 1024];
       while (true) {

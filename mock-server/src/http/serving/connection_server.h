@@ -11,6 +11,12 @@
 // without reading the request), and the parser's limits (400, 413, 414, 431, 501).
 // Idle keep-alive connections close silently after keep_alive_timeout, and the
 // keep_alive_max_count-th request on a connection is answered with `Connection: close`.
+//
+// With a TLS context the same loop speaks HTTPS: the handshake runs on the I/O thread with
+// non-blocking OpenSSL calls (a connection waits in epoll for whichever direction OpenSSL
+// wants), under request_timeout, and a connection holds a worker only for its handler, as
+// without TLS. A client that does not complete a handshake (plain HTTP, an unknown CA on
+// its side) is closed without an answer.
 
 #include <chrono>
 #include <cstddef>
@@ -18,6 +24,7 @@
 #include <string>
 
 #include "request_parser.h"
+#include "tls.h"
 
 namespace opentok_mock::http {
 class Router;
@@ -33,6 +40,7 @@ struct ConnectionServerOptions {
   std::size_t keep_alive_max_count = 100'000;
   std::chrono::milliseconds write_timeout{5000};  // a client that stops reading its answer
   ParserLimits limits;
+  std::shared_ptr<TlsContext const> tls;  // null: plain HTTP
 };
 
 // Open connections the process can afford: the soft RLIMIT_NOFILE less a reserve for
