@@ -25,6 +25,9 @@ struct JournalEntry {
   std::string credential;    // the owner kind its token named: "project", "application" or ""
   std::string auth_header;   // where the credential came: "X-OPENTOK-AUTH", "Authorization"...
   std::string user_agent;
+  // The fault injection that shaped the answer (faults.h): "<script id>:<action type>"
+  // ("fault-1:error"), "rate-limit" for a 429 by a rate limit, empty when none.
+  std::string fault;
 };
 
 // True for names that suggest a secret value (token, secret, auth, sig, password, jwt).

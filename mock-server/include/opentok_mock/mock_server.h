@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "opentok_mock/callbacks.h"
+#include "opentok_mock/faults.h"
 #include "opentok_mock/model.h"
 #include "opentok_mock/service.h"
 
@@ -105,6 +106,9 @@ class MockServer {
   std::vector<ApplicationCredentials> const& applications() const;
   // The core: clock, simulated clients, state, journal.
   MockService& service();
+  // Fault scripts and rate limits for the REST routes (faults.h, docs/fault-injection.md);
+  // the same injector as /_mock/faults and /_mock/rate-limits.
+  FaultInjector& faults();
 
   // Callbacks. Every service event goes, in order, to each sink (on the dispatcher's thread,
   // with the JSON body its callback would carry, whether or not it has a callback URL).

@@ -105,7 +105,8 @@ nlohmann::json JournalEntryToJson(JournalEntry const& entry) {
           {"path", entry.path},           {"query", entry.query},           {"status", entry.status},
           {"operation", entry.operation}, {"auth", entry.auth_verdict},     {"authMessage", entry.auth_message},
           {"apiKey", entry.api_key},      {"credential", entry.credential}, {"authHeader", entry.auth_header},
-          {"userAgent", entry.user_agent}};
+          {"userAgent", entry.user_agent},
+          {"fault", entry.fault.empty() ? nlohmann::json(nullptr) : nlohmann::json(entry.fault)}};
 }
 
 }  // namespace opentok_mock::http

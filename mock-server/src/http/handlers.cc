@@ -10,9 +10,17 @@
 namespace opentok_mock::http {
 
 void RegisterMockRoutes(Router& router, MockService& service, CallbackDispatcher& callbacks,
-                        std::function<void()> on_reset) {
-  RegisterRestRoutes(router, service);
+                        std::function<void()> on_reset, FaultInjector* faults) {
+  RegisterRestRoutes(router, service, faults);
+  if (faults != nullptr) {
+    // POST /_mock/reset clears the scripts and rate limits too: a test's faults end with it.
+    on_reset = [faults, chained = std::move(on_reset)] {
+      if (chained) chained();
+      faults->Clear();
+    };
+  }
   RegisterControlRoutes(router, service, std::move(on_reset));
+  if (faults != nullptr) RegisterFaultControlRoutes(router, *faults);
   RegisterCallbackLogRoutes(router, callbacks);
   router.SetErrorObserver([&service](httplib::Request const& req, httplib::Response const& res) {
     if (req.path.rfind("/_mock", 0) == 0) return;

@@ -6,6 +6,7 @@
 #include "callback_dispatcher.h"
 #include "callback_json.h"
 #include "outbound_policy.h"
+#include "rest_call.h"
 #include "router.h"
 #include "server_setup.h"
 #include "timer_ticker.h"
@@ -24,6 +25,14 @@ http::AudioStreamerOptions AudioStreamerFor(MockServerOptions const& options) {
   http::OutboundPolicy policy{options.callbacks.allowed_hosts, options.callbacks.allow_any_host};
   streamer.host_allowed = [policy](std::string const& uri) { return http::OutboundHostAllowed(uri, policy); };
   return streamer;
+}
+
+// Script operations are checked against the REST table, so that a misspelt one is a 400
+// instead of a script that never fires.
+std::vector<std::string> RestOperations() {
+  std::vector<std::string> names;
+  for (auto const& route : http::RestRoutes()) names.emplace_back(route.operation);
+  return names;
 }
 
 }  // namespace
@@ -51,6 +60,7 @@ struct MockServer::Impl {
   http::CallbackDispatcher callbacks;
   http::TimerTicker ticker;
   std::uint64_t subscription = 0;
+  FaultInjector faults{{options.service.seed, [this] { return service.NowMs(); }, RestOperations()}};
   http::Router router;
   std::unique_ptr<http::serving::ConnectionServer> http;
   int port = 0;
@@ -82,7 +92,8 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
     impl.applications.push_back(std::move(*added));
   }
 
-  http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); });
+  http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); },
+                           &impl.faults);
   auto serving = http::ServingOptionsFor(impl.options);
   auto tls = http::MakeTlsSetup(impl.options.tls);
   serving.tls = tls.context;
@@ -116,6 +127,7 @@ std::string const& MockServer::host() const { return impl_->options.host; }
 ProjectCredentials const& MockServer::default_project() const { return impl_->default_project; }
 std::vector<ApplicationCredentials> const& MockServer::applications() const { return impl_->applications; }
 MockService& MockServer::service() { return impl_->service; }
+FaultInjector& MockServer::faults() { return impl_->faults; }
 void MockServer::AddCallbackSink(CallbackSink sink) { impl_->callbacks.AddSink(std::move(sink)); }
 bool MockServer::WaitForCallbacks(std::chrono::milliseconds timeout) { return impl_->callbacks.WaitUntilDrained(timeout); }
 std::vector<CallbackAttempt> MockServer::CallbackLog() const { return impl_->callbacks.Log(); }

@@ -2,8 +2,11 @@
 // (403 with the service's message) and a journal entry (no headers or bodies, redacted
 // query), under every prefix and with or without a trailing slash.
 
+#include <optional>
 #include <string>
+#include <thread>
 
+#include "fault_json.h"
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 #include "rest_call.h"
@@ -15,8 +18,38 @@ namespace {
 // "/v2/project/{key}" and the legacy "/v2/partner/{key}"; group 1 is the key.
 constexpr char kProjectPrefix[] = R"(/v2/(?:project|partner)/([^/]+))";
 
-Router::Handler Authenticated(MockService& service, RestRoute const& route) {
-  return [&service, route](httplib::Request const& req, httplib::Response& res) {
+// Faults and rate limits act after routing (a script can name the operation) and after the
+// credentials are read, so that a script's "project" is the project the request names (the
+// URL's key, or the token's owner on /session/create); but whatever the auth verdict, since
+// the gateways and network they stand for fail a request before the service checks its
+// credentials. Rate limits count authenticated requests only, as a per-account limit does.
+// True when the fault's answer is final (an error, or a close with no answer).
+bool ApplyFault(AppliedFault const& fault, httplib::Response& res, Delivery& delivery) {
+  switch (fault.action.type) {
+    case FaultType::kError:
+      SendFaultError(res, fault.action);
+      return true;
+    case FaultType::kClose:
+      delivery = Delivery::kClose;
+      return true;
+    case FaultType::kDelay:
+      // Wall-clock time, on the worker: the client waits as for a slow service.
+      std::this_thread::sleep_for(fault.action.delay);
+      return false;
+    case FaultType::kPartial:
+      delivery = Delivery::kTruncate;
+      return false;
+  }
+  return false;
+}
+
+void SendRateLimited(httplib::Response& res, RateLimited const& refused) {
+  SendError(res, Error{429, 429, refused.message});
+  res.set_header("Retry-After", std::to_string(refused.retry_after_s));
+}
+
+Router::DeliveringHandler Authenticated(MockService& service, FaultInjector* faults, RestRoute const& route) {
+  return [&service, faults, route](httplib::Request const& req, httplib::Response& res, Delivery& delivery) {
     JournalEntry entry = NewJournalEntry(req, service);
     std::string path_key = route.project_scoped ? req.matches[1].str() : std::string();
     entry.api_key = path_key;
@@ -28,25 +61,42 @@ Router::Handler Authenticated(MockService& service, RestRoute const& route) {
     if (entry.api_key.empty()) entry.api_key = verdict.api_key;
     entry.credential = verdict.credential;
     entry.auth_header = verdict.header;
+    entry.auth_verdict = verdict.ok ? "ok" : "rejected";
+    if (!verdict.ok) entry.auth_message = verdict.message;
+    entry.operation = route.operation;
+    auto record = [&service, &entry](int status) {
+      entry.status = status;
+      service.journal().Record(std::move(entry));
+    };
+
+    std::optional<AppliedFault> fault;
+    if (faults != nullptr) {
+      fault = faults->Decide({req.method, req.path, route.operation, entry.api_key, HeaderValue(req, "X-Mock-Fault")});
+    }
+    if (fault) {
+      entry.fault = fault->JournalName();
+      if (ApplyFault(*fault, res, delivery)) return record(delivery == Delivery::kClose ? 0 : res.status);
+    }
     RestCall call{req, res, service, verdict.api_key, route.operation, route.project_scoped};
     if (!verdict.ok) {
-      entry.auth_verdict = "rejected";
-      entry.auth_message = verdict.message;
       SendError(res, errors::Forbidden(verdict.message));
+    } else if (auto refused = faults != nullptr ? faults->Admit(verdict.api_key, route.operation) : std::nullopt) {
+      entry.fault += entry.fault.empty() ? "rate-limit" : ",rate-limit";
+      SendRateLimited(res, *refused);
     } else {
-      entry.auth_verdict = "ok";
       try {
         route.handler(call);
       } catch (...) {
         entry.operation = call.operation;
-        entry.status = 500;
-        service.journal().Record(std::move(entry));
+        record(500);
         throw;
       }
     }
+    if (fault && fault->action.type == FaultType::kPartial && fault->action.status != 0) {
+      res.status = fault->action.status;
+    }
     entry.operation = call.operation;
-    entry.status = res.status;
-    service.journal().Record(std::move(entry));
+    record(res.status);
   };
 }
 
@@ -75,24 +125,8 @@ std::vector<RestRoute> RestRoutes() {
   return all;
 }
 
-void RegisterRestRoutes(Router& server, MockService& service) {
-  for (auto const& route : RestRoutes()) {
-    auto pattern = RoutePattern(route);
-    auto handler = Authenticated(service, route);
-    if (route.method == "GET") {
-      server.Get(pattern, std::move(handler));
-    } else if (route.method == "POST") {
-      server.Post(pattern, std::move(handler));
-    } else if (route.method == "PUT") {
-      server.Put(pattern, std::move(handler));
-    } else if (route.method == "PATCH") {
-      server.Patch(pattern, std::move(handler));
-    } else if (route.method == "DELETE") {
-      server.Delete(pattern, std::move(handler));
-    } else {
-      throw std::logic_error("REST route table: unknown method " + std::string(route.method));
-    }
-  }
+void RegisterRestRoutes(Router& server, MockService& service, FaultInjector* faults) {
+  for (auto const& route : RestRoutes()) server.Add(route.method, RoutePattern(route), Authenticated(service, faults, route));
 }
 
 }  // namespace opentok_mock::http

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string_view>
 
 #include "http_util.h"
@@ -80,22 +81,39 @@ std::string DefaultErrorMessage(int status) {
     case 408: return "Request timeout.";
     case 413: return "Request entity too large.";
     case 414: return "Request URI too long.";
+    case 429: return "Too many requests.";
     case 431: return "Request header fields too large.";
+    case 500: return "Internal server error.";
+    case 502: return "Bad gateway.";
     case 503: return "Service unavailable.";
+    case 504: return "Gateway timeout.";
     default: return "Request failed.";
   }
 }
 
-Router& Router::Add(char const* method, std::string const& pattern, Handler h) {
-  routes_.push_back({method, pattern, LiteralPrefix(pattern), CompiledPattern(pattern), std::move(h)});
+Router& Router::AddRoute(std::string_view method, std::string const& pattern, DeliveringHandler h) {
+  routes_.push_back({std::string(method), pattern, LiteralPrefix(pattern), CompiledPattern(pattern), std::move(h)});
   return *this;
 }
 
-Router& Router::Get(std::string const& pattern, Handler h) { return Add("GET", pattern, std::move(h)); }
-Router& Router::Post(std::string const& pattern, Handler h) { return Add("POST", pattern, std::move(h)); }
-Router& Router::Put(std::string const& pattern, Handler h) { return Add("PUT", pattern, std::move(h)); }
-Router& Router::Patch(std::string const& pattern, Handler h) { return Add("PATCH", pattern, std::move(h)); }
-Router& Router::Delete(std::string const& pattern, Handler h) { return Add("DELETE", pattern, std::move(h)); }
+Router& Router::Add(std::string_view method, std::string const& pattern, DeliveringHandler h) {
+  for (char const* known : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+    if (method == known) return AddRoute(method, pattern, std::move(h));
+  }
+  throw std::invalid_argument("Router: a route cannot have the method " + std::string(method));
+}
+
+namespace {
+Router::DeliveringHandler AnswersWhole(Router::Handler h) {
+  return [h = std::move(h)](httplib::Request const& req, httplib::Response& res, Delivery&) { h(req, res); };
+}
+}  // namespace
+
+Router& Router::Get(std::string const& pattern, Handler h) { return AddRoute("GET", pattern, AnswersWhole(std::move(h))); }
+Router& Router::Post(std::string const& pattern, Handler h) { return AddRoute("POST", pattern, AnswersWhole(std::move(h))); }
+Router& Router::Put(std::string const& pattern, Handler h) { return AddRoute("PUT", pattern, AnswersWhole(std::move(h))); }
+Router& Router::Patch(std::string const& pattern, Handler h) { return AddRoute("PATCH", pattern, AnswersWhole(std::move(h))); }
+Router& Router::Delete(std::string const& pattern, Handler h) { return AddRoute("DELETE", pattern, AnswersWhole(std::move(h))); }
 
 std::vector<Router::RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> all;
@@ -104,11 +122,12 @@ std::vector<Router::RouteInfo> Router::Routes() const {
   return all;
 }
 
-bool Router::MatchAndRun(httplib::Request& req, httplib::Response& res, std::string const& method) const {
+bool Router::MatchAndRun(httplib::Request& req, httplib::Response& res, std::string const& method,
+                         Delivery& delivery) const {
   for (auto const& route : routes_) {
     if (route.method != method || req.path.compare(0, route.literal_prefix.size(), route.literal_prefix) != 0) continue;
     if (std::regex_match(req.path, req.matches, *route.regex)) {
-      route.handler(req, res);
+      route.handler(req, res, delivery);
       return true;
     }
   }
@@ -124,21 +143,30 @@ void Router::Reject(httplib::Request const& req, httplib::Response& res, Error c
   if (error_observer_) error_observer_(req, res);
 }
 
-void Router::Dispatch(httplib::Request& req, httplib::Response& res) const {
+Delivery Router::Dispatch(httplib::Request& req, httplib::Response& res) const {
+  Delivery delivery = Delivery::kAnswer;
   try {
     // Malformed escapes anywhere in the target are refused before routing, so that no
     // handler ever sees a half-decoded id.
     if (HasBadPercentEncoding(req.target)) {
-      return SendError(res, errors::BadRequest("Bad request. The request target has a malformed percent-encoding."));
+      SendError(res, errors::BadRequest("Bad request. The request target has a malformed percent-encoding."));
+      return delivery;
     }
     if (!IsValidUtf8(req.path)) {
-      return SendError(res, errors::BadRequest("Bad request. The request path " + Printable(req.path) +
-                                               " is not valid UTF-8 once percent-decoded."));
+      SendError(res, errors::BadRequest("Bad request. The request path " + Printable(req.path) +
+                                        " is not valid UTF-8 once percent-decoded."));
+      return delivery;
     }
     CollapseSlashes(req.path);
     bool head = req.method == "HEAD";
-    if (!KnownMethod(req.method)) return Unhandled(req, res, 405);
-    if (!MatchAndRun(req, res, head ? "GET" : req.method)) return Unhandled(req, res, 404);
+    if (!KnownMethod(req.method)) {
+      Unhandled(req, res, 405);
+      return delivery;
+    }
+    if (!MatchAndRun(req, res, head ? "GET" : req.method, delivery)) {
+      Unhandled(req, res, 404);
+      return delivery;
+    }
     if (res.status == -1) res.status = 200;
     // A route that set an error status without a body (or a bodyless 4xx) still answers JSON.
     if (res.status >= 400 && res.body.empty()) SendError(res, Error{res.status, -1, DefaultErrorMessage(res.status)});
@@ -147,6 +175,7 @@ void Router::Dispatch(httplib::Request& req, httplib::Response& res) const {
       res.body.clear();
     }
   } catch (...) {
+    delivery = Delivery::kAnswer;
     // Never the exception's text: it may hold internals (and is not the service's format).
     try {
       res = httplib::Response();
@@ -155,6 +184,7 @@ void Router::Dispatch(httplib::Request& req, httplib::Response& res) const {
       res.status = 500;
     }
   }
+  return delivery;
 }
 
 }  // namespace opentok_mock::http

@@ -10,11 +10,13 @@
 #include <memory>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opentok_mock/errors.h"
 
 namespace opentok_mock {
+class FaultInjector;
 class MockService;
 }
 
@@ -22,9 +24,20 @@ namespace opentok_mock::http {
 
 class CallbackDispatcher;
 
+// How the serving layer puts a dispatched answer on the wire. Only fault injection (faults.h)
+// asks for anything but kAnswer, to play a failing network or front end; it is a value the
+// router returns, never a header, so nothing of it can reach a client.
+enum class Delivery {
+  kAnswer,    // the whole answer
+  kClose,     // no answer: the connection is closed once the request is read
+  kTruncate,  // the status line and headers (with the full Content-Length), half the body, then the close
+};
+
 class Router {
  public:
   using Handler = std::function<void(httplib::Request const&, httplib::Response&)>;
+  // A handler that may ask for another delivery than the whole answer.
+  using DeliveringHandler = std::function<void(httplib::Request const&, httplib::Response&, Delivery&)>;
   // Called for every error answer the router (or the serving layer, through Reject) makes
   // without a route: unmatched paths, rejected requests. The mock journals REST ones.
   using ErrorObserver = std::function<void(httplib::Request const&, httplib::Response const&)>;
@@ -36,6 +49,8 @@ class Router {
   Router& Put(std::string const& pattern, Handler h);
   Router& Patch(std::string const& pattern, Handler h);
   Router& Delete(std::string const& pattern, Handler h);
+  // `method` is GET, POST, PUT, PATCH or DELETE (std::invalid_argument otherwise).
+  Router& Add(std::string_view method, std::string const& pattern, DeliveringHandler h);
 
   struct RouteInfo {
     std::string method;
@@ -51,8 +66,9 @@ class Router {
   // slash produces). HEAD is served by the GET route, with Content-Length and no body. No
   // route: 404 (405 for a method no route can have), JSON error body. A handler's exception
   // is a JSON 500 that never shows what(). An error status left without a body gets the
-  // JSON error body. Never throws.
-  void Dispatch(httplib::Request& req, httplib::Response& res) const;
+  // JSON error body. Never throws. Returns how the answer is to be delivered (an answer that
+  // failed with a 500 is always delivered whole).
+  Delivery Dispatch(httplib::Request& req, httplib::Response& res) const;
 
   // An error answer for a request that is refused before routing (the serving layer's 400,
   // 408, 413, 414, 431, 503): the JSON error body, and the error observer is told.
@@ -64,10 +80,10 @@ class Router {
     std::string pattern;
     std::string literal_prefix;  // a path that does not start with it cannot match
     std::shared_ptr<std::regex const> regex;
-    Handler handler;
+    DeliveringHandler handler;
   };
-  Router& Add(char const* method, std::string const& pattern, Handler h);
-  bool MatchAndRun(httplib::Request& req, httplib::Response& res, std::string const& method) const;
+  Router& AddRoute(std::string_view method, std::string const& pattern, DeliveringHandler h);
+  bool MatchAndRun(httplib::Request& req, httplib::Response& res, std::string const& method, Delivery& delivery) const;
   void Unhandled(httplib::Request const& req, httplib::Response& res, int status) const;
 
   std::vector<Route> routes_;
@@ -79,8 +95,9 @@ std::string DefaultErrorMessage(int status);
 
 // Every route of a mock (REST + control plane + callback log) on a router, no sockets, and
 // the journal entry for unmatched or rejected REST requests. `on_reset` runs before the
-// service's Reset on POST /_mock/reset.
+// service's Reset on POST /_mock/reset. With `faults`, the REST routes go through its
+// scripts and rate limits and the control plane has /_mock/faults and /_mock/rate-limits.
 void RegisterMockRoutes(Router& router, MockService& service, CallbackDispatcher& callbacks,
-                        std::function<void()> on_reset);
+                        std::function<void()> on_reset, FaultInjector* faults = nullptr);
 
 }  // namespace opentok_mock::http

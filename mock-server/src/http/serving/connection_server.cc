@@ -513,13 +513,20 @@ struct ConnectionServer::Impl {
     }
     httplib::Response res;
     ++busy_workers;
-    router.Dispatch(req, res);
+    auto delivery = router.Dispatch(req, res);
     --busy_workers;
     std::lock_guard lock(c.mutex);
     if (c.fd < 0) return;
     ++c.served;
-    bool keep = WantsKeepAlive(req) && c.served < options.keep_alive_max_count && !stopping;
-    c.out += SerializeResponse(req, res, {!keep, KeepAliveSeconds(), options.keep_alive_max_count});
+    // A fault's close or truncated answer ends the connection the graceful way (shut for
+    // writing, then drained), so that the client sees an EOF where the answer should be.
+    bool keep = delivery == Delivery::kAnswer && WantsKeepAlive(req) && c.served < options.keep_alive_max_count &&
+                !stopping;
+    if (delivery != Delivery::kClose) {
+      auto wire = SerializeResponse(req, res, {!keep, KeepAliveSeconds(), options.keep_alive_max_count});
+      if (delivery == Delivery::kTruncate) TruncateBody(wire, req, res);
+      c.out += wire;
+    }
     if (!keep) c.close_after_write = true;
     WriteThenContinue(c);
   }

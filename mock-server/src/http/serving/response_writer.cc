@@ -44,4 +44,9 @@ std::string SerializeResponse(httplib::Request const& req, httplib::Response& re
   return out;
 }
 
+void TruncateBody(std::string& wire, httplib::Request const& req, httplib::Response const& res) {
+  std::size_t body = req.method == "HEAD" ? 0 : res.body.size();
+  wire.resize(wire.size() - body + body / 2);
+}
+
 }  // namespace opentok_mock::http::serving

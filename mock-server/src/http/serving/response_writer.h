@@ -23,6 +23,10 @@ struct ConnectionHeader {
 // HEAD answers carry the Content-Length of the GET body but no body.
 std::string SerializeResponse(httplib::Request const& req, httplib::Response& res, ConnectionHeader const& connection);
 
+// The serialized answer `wire` cut after half of its body (fault injection's partial answer:
+// the client reads the full Content-Length and gets fewer bytes before the close).
+void TruncateBody(std::string& wire, httplib::Request const& req, httplib::Response const& res);
+
 // "HTTP/1.1 100 Continue" for `Expect: 100-continue`.
 inline constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
 
