@@ -127,6 +127,29 @@ void AddServerFlags(CLI::App& app, AppConfig& config) {
                "(default 5000)")
       ->group(listening);
 
+  // TLS (docs/tls.md). --tls-ca-out alone selects the self-signed mode: the CA file is only
+  // useful with a generated CA, and asking for it is asking for that mode.
+  std::string const tls = "TLS";
+  auto* cert = app.add_option("--tls-cert", server.tls.cert_file,
+                              "serve https with this PEM certificate (then any\nintermediates); needs --tls-key")
+                   ->type_name("FILE")
+                   ->group(tls);
+  auto* key = app.add_option("--tls-key", server.tls.key_file, "the unencrypted PEM private key of --tls-cert")
+                  ->type_name("FILE")
+                  ->group(tls);
+  cert->needs(key);
+  key->needs(cert);
+  app.add_flag("--tls-self-signed", server.tls.self_signed,
+               "serve https with a CA and a certificate for 127.0.0.1,\n::1 and localhost generated at start")
+      ->excludes(cert)
+      ->group(tls);
+  app.add_option("--tls-ca-out", server.tls.ca_out_file,
+                 "write the generated CA certificate (PEM) to FILE before\naccepting connections (implies "
+                 "--tls-self-signed)")
+      ->type_name("FILE")
+      ->excludes(cert)
+      ->group(tls);
+
   std::string const credentials = "Projects and applications";
   Repeatable(app.add_option_function<std::vector<std::string>>(
                     "--project",
