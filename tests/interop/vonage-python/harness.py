@@ -1,8 +1,13 @@
 """What the vonage Python interop sections share: the SDK's Video client (vonage.Vonage with
-an application id and private key) reaching the mock through the loopback TLS front (see
-tls_front.py for why), the mock's control plane, the request journal and the check runner
-that stops at the first failure. The environment comes from ../with-mock.sh --application;
-the private key is read by the SDK from its file and never printed."""
+an application id and private key) reaching the mock over https, the mock's control plane,
+the request journal and the check runner that stops at the first failure. The environment
+comes from ../with-mock.sh --application --tls; the private key is read by the SDK from its
+file and never printed.
+
+The SDK builds every URL as f"https://{video_host}{path}" (vonage_http_client.HttpClient
+.make_request): its public options choose the host and port but never the scheme. So the mock
+serves TLS itself (--tls-self-signed, its generated CA written by --tls-ca-out), and requests
+trusts that CA through REQUESTS_CA_BUNDLE, a documented requests setting."""
 
 import base64
 import json
@@ -16,12 +21,17 @@ from urllib.parse import urlsplit
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
 
 URL = os.environ.get("OPENTOK_MOCK_URL", "")
+CA_FILE = os.environ.get("OPENTOK_MOCK_CA_FILE", "")
 APPLICATION_ID = os.environ.get("VONAGE_APPLICATION_ID", "")
 PRIVATE_KEY_PATH = os.environ.get("VONAGE_PRIVATE_KEY_PATH", "")
-if not APPLICATION_ID or not PRIVATE_KEY_PATH or not re.fullmatch(r"http://127\.0\.0\.1:\d+", URL):
-    print("interop: set OPENTOK_MOCK_URL (http://127.0.0.1:PORT), VONAGE_APPLICATION_ID and "
-          "VONAGE_PRIVATE_KEY_PATH (with-mock.sh --application)", file=sys.stderr)
+if (not APPLICATION_ID or not PRIVATE_KEY_PATH or not CA_FILE
+        or not re.fullmatch(r"https://127\.0\.0\.1:\d+", URL)):
+    print("interop: set OPENTOK_MOCK_URL (https://127.0.0.1:PORT), OPENTOK_MOCK_CA_FILE, VONAGE_APPLICATION_ID "
+          "and VONAGE_PRIVATE_KEY_PATH (with-mock.sh --application --tls)", file=sys.stderr)
     sys.exit(2)
+# requests (the SDK's client and the control calls below) reads it for every request; the
+# ssl module's default contexts read SSL_CERT_FILE.
+os.environ["REQUESTS_CA_BUNDLE"] = os.environ["SSL_CERT_FILE"] = CA_FILE
 
 import requests  # noqa: E402  (a dependency of the SDK, pinned with it)
 
@@ -30,18 +40,15 @@ from interop_checks import check, passed_count  # noqa: E402,F401  (shared with 
 from vonage import Auth, HttpClientOptions, Vonage  # noqa: E402
 from vonage_http_client.errors import HttpRequestError  # noqa: E402
 
-from tls_front import start_tls_front  # noqa: E402
-
 # The SDK's "vonage" logger writes request data and headers (the bearer token) at debug level.
 logging.getLogger("vonage").setLevel(logging.ERROR)
 
-_mock = urlsplit(URL)
-FRONT_PORT, _cert = start_tls_front(_mock.hostname, _mock.port, os.path.dirname(PRIVATE_KEY_PATH))
-os.environ["REQUESTS_CA_BUNDLE"] = _cert
+# The SDK's video_host: the mock's host and port (the SDK adds https://).
+VIDEO_HOST = urlsplit(URL).netloc
 
 # vonage_jwt reads the key from the file when private_key looks like a path (".pem").
 client = Vonage(Auth(application_id=APPLICATION_ID, private_key=PRIVATE_KEY_PATH),
-                HttpClientOptions(video_host=f"127.0.0.1:{FRONT_PORT}", timeout=20, max_retries=0))
+                HttpClientOptions(video_host=VIDEO_HOST, timeout=20, max_retries=0))
 video = client.video
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

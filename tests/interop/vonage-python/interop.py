@@ -1,6 +1,6 @@
 """The official vonage Python SDK (package vonage with vonage-video) against opentok-mock with
-a Vonage application (RS256), unchanged: only its video_host points at the mock (through
-the TLS front of tls_front.py). Usage: .venv/bin/python interop.py with the environment of
+a Vonage application (RS256), unchanged: only its video_host points at the mock (which
+serves https itself with a generated CA; see harness.py). Usage: .venv/bin/python interop.py with the environment of
 ../with-mock.sh --application (run-interop.sh sets it up). Exits non-zero on the first
 failure and prints "N passed, 0 failed" at the end. Sessions, client tokens and archives
 are here; session control and the media services have a module each."""
@@ -19,7 +19,7 @@ from vonage_video.models.token import TokenOptions
 
 import media_services
 import session_control
-from harness import (APPLICATION_ID, FRONT_PORT, URL, UUID, advance_clock, answered, check, connect, journal,
+from harness import (APPLICATION_ID, URL, UUID, VIDEO_HOST, advance_clock, answered, check, connect, journal,
                      jwt_part, passed_count, publish, raises, session_owner, session_view, video)
 
 state = {}
@@ -79,7 +79,7 @@ def _():
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
     impostor = Vonage(Auth(application_id=APPLICATION_ID, private_key=other),
-                      HttpClientOptions(video_host=f"127.0.0.1:{FRONT_PORT}", timeout=20, max_retries=0)).video
+                      HttpClientOptions(video_host=VIDEO_HOST, timeout=20, max_retries=0)).video
     raises("GET archive.list 403", impostor.list_archives)
 
 
