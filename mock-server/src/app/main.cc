@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  // The CA file is named here: clients (and the curl line below) need it for https.
+  std::string const ca_file = config.server.tls.ca_out_file;
   try {
     opentok_mock::MockServer server(std::move(config.server));
     if (!config.port_file.empty() && !WritePortFile(config.port_file, server.port())) {
@@ -59,6 +61,11 @@ int main(int argc, char** argv) {
     }
     auto const& project = server.default_project();
     std::cout << "listening on " << server.url() << std::endl;
+    if (!ca_file.empty()) {
+      std::cout << "tls: the CA certificate to trust is in " << ca_file << std::endl;
+    } else if (!server.ca_pem().empty()) {
+      std::cout << "tls: self-signed; --tls-ca-out FILE writes the CA certificate for clients to trust" << std::endl;
+    }
     if (generated_project) {
       std::cout << "project: api key " << project.api_key << ", api secret " << project.api_secret << std::endl;
     }
@@ -66,8 +73,9 @@ int main(int argc, char** argv) {
     for (auto const& application : server.applications()) {
       std::cout << "application: id " << application.application_id << std::endl;
     }
-    std::cout << "try: curl -s -X POST " << server.url() << "/session/create -H 'Accept: application/json'"
-              << " -d p2p.preference=disabled -H \"X-OPENTOK-AUTH: $(curl -s -H 'Accept: text/plain' " << server.url()
+    std::string const curl = ca_file.empty() ? "curl -s" : "curl -s --cacert " + ca_file;
+    std::cout << "try: " << curl << " -X POST " << server.url() << "/session/create -H 'Accept: application/json'"
+              << " -d p2p.preference=disabled -H \"X-OPENTOK-AUTH: $(" << curl << " -H 'Accept: text/plain' " << server.url()
               << "/_mock/projects/" << project.api_key << "/rest-token)\"" << std::endl;
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
