@@ -140,4 +140,18 @@ nlohmann::json ControlPlane::SipCalls(std::string const& session_id) const {
   return ParseObject(Expect(200, HttpMethod::kGet, SessionPath(session_id) + "/sip-calls"));
 }
 
+std::string ControlPlane::AddFault(nlohmann::json const& script) const {
+  return ParseObject(Expect(201, HttpMethod::kPost, "/_mock/faults", script.dump())).at("id").get<std::string>();
+}
+
+void ControlPlane::SetRateLimit(std::string const& project, nlohmann::json const& limit) const {
+  Expect(200, HttpMethod::kPut, "/_mock/rate-limits/" + common::PercentEncode(project), limit.dump());
+}
+
+void ControlPlane::ClearRateLimit(std::string const& project) const {
+  Expect(204, HttpMethod::kDelete, "/_mock/rate-limits/" + common::PercentEncode(project));
+}
+
+nlohmann::json ControlPlane::Requests() const { return ParseObject(Expect(200, HttpMethod::kGet, "/_mock/requests")); }
+
 }  // namespace opentok::conformance

@@ -65,6 +65,16 @@ class ControlPlane {
   // GET /_mock/sessions/{sid}/sip-calls: the calls in progress, each with its `sip` settings.
   nlohmann::json SipCalls(std::string const& session_id) const;
 
+  // Fault injection (docs/fault-injection.md). AddFault posts a script (JSON, as
+  // /_mock/faults takes it) and returns its id.
+  std::string AddFault(nlohmann::json const& script) const;
+  // PUT /_mock/rate-limits/{project}: {"requests", "window_ms", "operation"}.
+  void SetRateLimit(std::string const& project, nlohmann::json const& limit) const;
+  void ClearRateLimit(std::string const& project) const;
+  // GET /_mock/requests: the mock's request journal, {"items": [{"operation", "status",
+  // "apiKey", "fault", ...}]}, oldest first.
+  nlohmann::json Requests() const;
+
  private:
   HttpResponse Call(HttpMethod method, std::string const& path, std::string const& body) const;
   HttpResponse Expect(int status, HttpMethod method, std::string const& path, std::string const& body = "") const;
