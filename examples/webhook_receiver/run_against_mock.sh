@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The webhook receiver against the standalone mock (run through scripts/with-mock-server,
+# The webhook receiver against the standalone mock (run through `opentok-mock exec`,
 # which exports OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET): the receiver's URL
 # becomes the project's archive, broadcast, session-monitoring and SIP callback URL and the
 # status callback URL of live captions; a client joins and publishes, an archive is started

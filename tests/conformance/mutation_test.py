@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mutation test of the conformance suite.
 
-Puts a proxy between the suite and a mock (OPENTOK_API_URL, as scripts/with-mock-server
+Puts a proxy between the suite and a mock (OPENTOK_API_URL, as `opentok-mock exec`
 exports it) that applies one deviation from the REST API at a time, runs the suite's
 wire-level checks of that family through it (archives, session create in JSON and XML,
 broadcasts, renders, captions, SIP, Audio Connector), and requires each deviation to be

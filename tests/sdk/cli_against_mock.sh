@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI smoke run against the standalone mock server (run through scripts/with-mock-server,
+# CLI smoke run against the standalone mock server (run through `opentok-mock exec`,
 # which exports OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET): sessions, tokens,
 # archives, and a broadcast of a session with a simulated publisher (streams, class lists,
 # layout, stream selection). With EXAMPLE_BROADCASTS, that example then runs against the

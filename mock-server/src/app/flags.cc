@@ -92,6 +92,8 @@ CLI::Validator const kKeyAndSecret(
     },
     "");
 
+CLI::Validator const kNonEmpty([](std::string& v) -> std::string { return v.empty() ? "needs a value" : ""; }, "");
+
 CLI::Validator const kHttpUrl(
     [](std::string& v) -> std::string {
       if (v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0) return {};
@@ -107,10 +109,14 @@ void AddServerFlags(CLI::App& app, AppConfig& config) {
   auto& callbacks = server.callbacks;
 
   std::string const listening = "Listening";
-  app.add_option("--host", server.host, "address to listen on (default 127.0.0.1)")->type_name("HOST")->group(listening);
+  app.add_option("--host", server.host, "address to listen on (default 127.0.0.1)")
+      ->type_name("HOST")
+      ->check(kNonEmpty)
+      ->group(listening);
   Integer(app, "--port", server.port, 0, 65535, "port; 0 picks a free one (default 0)")->group(listening);
   app.add_option("--port-file", config.port_file, "write the bound port to FILE once listening")
       ->type_name("FILE")
+      ->check(kNonEmpty)
       ->group(listening);
   Integer(app, "--threads", server.threads, 1, 4096,
           "HTTP worker threads: handlers running at once (default\n96); connections waiting for a request hold none")
@@ -220,6 +226,7 @@ void AddServerFlags(CLI::App& app, AppConfig& config) {
                             "callbacks may also go to HOST (repeatable); loopback\nhosts are always allowed, other "
                             "hosts are refused"))
       ->type_name("HOST")
+      ->check(kNonEmpty)
       ->group(delivery);
   app.add_flag("--callback-allow-any-host", callbacks.allow_any_host, "callbacks may go to any host")->group(delivery);
   Integer(app, "--callback-attempts", callbacks.max_attempts, 1, 100,

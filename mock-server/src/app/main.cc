@@ -1,61 +1,54 @@
-// opentok-mock: the standalone mock OpenTok server. Flags, signals and printing only; all
-// behaviour lives in the libraries.
+// opentok-mock: the standalone mock OpenTok server, or `opentok-mock exec` running a command
+// against one. Flags, signals and printing only; all behaviour lives in the libraries.
 
 #include <signal.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "exec.h"
 #include "flags.h"
+#include "port_file.h"
 #include "opentok_mock/mock_server.h"
-
-namespace {
-
-// Written to a temporary name and renamed, so a reader never sees a partial file.
-bool WritePortFile(std::string const& path, int port) {
-  std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    if (!(out << port << '\n')) return false;
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  return !error;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using opentok_mock::app::AppConfig;
   AppConfig config;
+  using opentok_mock::app::ExecUsage;
+  using opentok_mock::app::Usage;
   if (auto error = opentok_mock::app::ParseFlags({argv + 1, argv + argc}, config)) {
-    std::cerr << "opentok-mock: " << *error << "\n\n" << opentok_mock::app::Usage();
+    std::cerr << "opentok-mock: " << *error << "\n\n" << (config.exec ? ExecUsage() : Usage());
     return 2;
   }
   if (config.help) {
-    std::cout << opentok_mock::app::Usage();
+    std::cout << (config.exec ? ExecUsage() : Usage());
     return 0;
   }
   // A state file brings its own projects (their secrets are in the file; not printed).
   bool generated_project = config.server.projects.empty() && config.server.state_file.empty();
 
-  // Block the stop signals before any thread starts (every thread inherits the mask), then
-  // wait for them synchronously below: no async-signal-safety concerns.
+  // Block the stop signals (and, for exec, the child's SIGCHLD) before any thread starts
+  // (every thread inherits the mask), then wait for them synchronously: no
+  // async-signal-safety concerns.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  if (config.exec) {
+    sigaddset(&stop_signals, SIGCHLD);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    return opentok_mock::app::RunExec(std::move(config), stop_signals);
+  }
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   // The CA file is named here: clients (and the curl line below) need it for https.
   std::string const ca_file = config.server.tls.ca_out_file;
   try {
     opentok_mock::MockServer server(std::move(config.server));
-    if (!config.port_file.empty() && !WritePortFile(config.port_file, server.port())) {
+    if (!config.port_file.empty() && !opentok_mock::app::WritePortFile(config.port_file, server.port())) {
       std::cerr << "opentok-mock: cannot write the port file " << config.port_file << "\n";
       return 1;
     }
