@@ -91,6 +91,12 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
     if (!added) throw std::invalid_argument("MockServer: " + added.error().message);
     impl.applications.push_back(std::move(*added));
   }
+  if (!impl.options.state_file.empty()) {
+    http::LoadStateFile(impl.service, impl.options.state_file);
+    auto projects = impl.service.Projects();
+    impl.default_project = projects.empty() ? ProjectCredentials{} : projects.front();
+    impl.applications = impl.service.Applications();
+  }
 
   http::RegisterMockRoutes(impl.router, impl.service, impl.callbacks, [&impl] { impl.callbacks.Reset(); },
                            &impl.faults);
@@ -109,12 +115,6 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   impl.service.SetPublicBaseUrl(impl.url);
   impl.http->Start();
 }
-  if (!impl.options.state_file.empty()) {
-    http::LoadStateFile(impl.service, impl.options.state_file);
-    auto projects = impl.service.Projects();
-    impl.default_project = projects.empty() ? ProjectCredentials{} : projects.front();
-    impl.applications = impl.service.Applications();
-  }
 
 MockServer::~MockServer() { Stop(); }
 
