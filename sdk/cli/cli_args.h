@@ -6,11 +6,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace opentok::cli {
 
-// A command-line mistake: the CLI prints it with a pointer to --help and exits with 2.
+// A command-line mistake found by a command (a bad value, missing credentials): the CLI
+// prints it and exits with 2.
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -23,7 +25,8 @@ struct FlagSpec {
   bool repeatable = false;
 };
 
-// The grammar of one subcommand, also the source of its --help text.
+// The grammar of one subcommand, also the source of its --help text. CommandLine turns it
+// into CLI11 subcommands and options.
 struct CommandSpec {
   std::string path;                     // "archive start"
   std::vector<std::string> positionals;  // names of required positional arguments
@@ -31,9 +34,13 @@ struct CommandSpec {
   std::vector<FlagSpec> flags;
 };
 
-// The arguments of one invocation, checked against a CommandSpec.
+// The arguments of one invocation of a command, as CommandLine parsed them.
 class ParsedArgs {
  public:
+  // `values`: every value given for each flag present, in order ("" for a switch).
+  ParsedArgs(std::vector<std::string> positionals, std::map<std::string, std::vector<std::string>> values)
+      : positionals_(std::move(positionals)), values_(std::move(values)) {}
+
   std::string const& positional(std::size_t index) const { return positionals_.at(index); }
   bool Has(std::string const& flag) const { return values_.count(flag) > 0; }
   // The last value given for a flag.
@@ -45,21 +52,11 @@ class ParsedArgs {
   std::optional<int> IntValue(std::string const& flag) const;
 
  private:
-  friend ParsedArgs Parse(CommandSpec const& spec, std::vector<std::string> const& args);
   std::vector<std::string> positionals_;
   std::map<std::string, std::vector<std::string>> values_;
 };
 
-// Accepts "--flag value", "--flag=value", boolean "--switch" and "--" (end of flags).
-// Throws UsageError for unknown flags, missing values and a wrong positional count.
-// Callers check for --help first (IsHelpRequest).
-ParsedArgs Parse(CommandSpec const& spec, std::vector<std::string> const& args);
-
-bool IsHelpRequest(std::vector<std::string> const& args);
-
 // "a,b,,c" -> {"a", "b", "", "c"}; "" -> {""}. For flags whose value is a list.
 std::vector<std::string> SplitList(std::string const& text, char separator = ',');
-
-std::string Usage(CommandSpec const& spec);
 
 }  // namespace opentok::cli

@@ -1,46 +1,35 @@
 #include "credential_flags.h"
 
-#include <string_view>
-
-#include "cli_args.h"
+#include <CLI/CLI.hpp>
 
 namespace opentok::cli {
 namespace {
 
-// The member of `flags` that "--<name>" sets, or null when `name` is not a credential option.
-std::optional<std::string>* Slot(CredentialFlags& flags, std::string_view name) {
-  if (name == "application-id") return &flags.application_id;
-  if (name == "private-key") return &flags.private_key_file;
-  return nullptr;
+constexpr char kApplicationId[] = "--application-id";
+constexpr char kPrivateKey[] = "--private-key";
+
+std::optional<std::string> LastValue(CLI::App const& root, char const* name) {
+  CLI::Option const* option = root.get_option(name);
+  if (option->count() == 0) return std::nullopt;
+  return option->results().back();
 }
 
 }  // namespace
 
-CredentialFlags ExtractCredentialFlags(std::vector<std::string>& args) {
-  CredentialFlags flags;
-  std::vector<std::string> rest;
-  rest.reserve(args.size());
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string const& arg = args[i];
-    if (arg == "--") {
-      rest.insert(rest.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
-      break;
-    }
-    std::string_view name = arg.rfind("--", 0) == 0 ? std::string_view(arg).substr(2) : std::string_view();
-    auto eq = name.find('=');
-    auto* slot = Slot(flags, name.substr(0, eq));
-    if (slot == nullptr) {
-      rest.push_back(arg);
-    } else if (eq != std::string_view::npos) {
-      *slot = std::string(name.substr(eq + 1));
-    } else if (i + 1 < args.size()) {
-      *slot = args[++i];
-    } else {
-      throw UsageError(arg + " needs a value");
-    }
-  }
-  args = std::move(rest);
-  return flags;
+void AddCredentialFlags(CLI::App& root) {
+  root.add_option(kApplicationId)
+      ->type_name("ID")
+      ->description("Vonage application id (a UUID); needs --private-key.")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  root.add_option(kPrivateKey)
+      ->type_name("FILE")
+      ->description("PEM file of the application's RSA private key.")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+CredentialFlags ReadCredentialFlags(CLI::App const& root) {
+  return CredentialFlags{.application_id = LastValue(root, kApplicationId),
+                         .private_key_file = LastValue(root, kPrivateKey)};
 }
 
 }  // namespace opentok::cli

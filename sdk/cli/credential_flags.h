@@ -2,7 +2,10 @@
 
 #include <optional>
 #include <string>
-#include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace opentok::cli {
 
@@ -14,8 +17,9 @@ struct CredentialFlags {
   std::optional<std::string> private_key_file;
 };
 
-// Removes the credential options (and their values, "--flag value" or "--flag=value") from
-// `args` up to a "--", and returns them. UsageError when one lacks its value.
-CredentialFlags ExtractCredentialFlags(std::vector<std::string>& args);
+// Adds the two options to the root of the command line (its subcommands hand options they
+// do not know to it), and reads what the parse left in them.
+void AddCredentialFlags(CLI::App& root);
+CredentialFlags ReadCredentialFlags(CLI::App const& root);
 
 }  // namespace opentok::cli

@@ -99,7 +99,7 @@ TEST(CliApplication, HalfGivenCredentials) {
   ExpectUsageError(Cli({"token", sid, "--application-id", kApplicationId}, Env{}),
                    "--application-id needs --private-key FILE");
   ExpectUsageError(Cli({"token", sid, "--private-key", key.path()}, Env{}), "--private-key needs --application-id ID");
-  ExpectUsageError(Cli({"token", sid, "--private-key"}, Env{}), "--private-key needs a value");
+  ExpectUsageError(Cli({"token", sid, "--private-key"}, Env{}), "--private-key: 1 required FILE missing");
   ExpectUsageError(Cli({"token", sid}, Env{{"OPENTOK_APPLICATION_ID", kApplicationId}}),
                    "OPENTOK_APPLICATION_ID is set but OPENTOK_PRIVATE_KEY (a key file) is not");
   ExpectUsageError(Cli({"token", sid}, Env{{"OPENTOK_PRIVATE_KEY", key.path()}}),

@@ -117,6 +117,44 @@ TEST(CliUsage, UnknownFlagIsNamed) {
   EXPECT_THAT(r.err, HasSubstr("opentok archive list --help"));
 }
 
+// The parser's own diagnostics name what was wrong and point at the right --help.
+TEST(CliUsage, ParseMistakesAreNamed) {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> cases = {
+      {{"frobnicate"}, {"unknown command 'frobnicate'", "opentok --help"}},
+      {{"archive", "explode"}, {"unknown command 'archive explode'", "opentok archive --help"}},
+      {{"archive", "get", "a", "b"}, {"unexpected argument 'b'", "opentok archive get --help"}},
+      {{"archive", "stop"}, {"ARCHIVE_ID is required", "opentok archive stop --help"}},
+      {{"token", kSessionId, "--role"}, {"--role: 1 required ROLE missing", "opentok token --help"}},
+      {{"archive", "start", kSessionId, "--no-audio=yes"}, {"no-audio", "opentok archive start --help"}},
+      {{"session"}, {"'session' needs a subcommand", "session create"}},
+  };
+  for (auto const& [args, expected] : cases) {
+    auto r = Cli(args);
+    EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args);
+    for (auto const& text : expected) EXPECT_THAT(r.err, HasSubstr(text)) << ::testing::PrintToString(args);
+  }
+}
+
+// Help wins wherever --help or -h appears, and the credential options are taken before,
+// between and after a command's own arguments.
+TEST(CliUsage, HelpAnywhereAndCredentialOptionsAnywhere) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"archive", "list", "--count", "5", "--help"},
+                                        std::vector<std::string>{"archive", "list", "-h", "--count", "5"}}) {
+    auto r = Cli(args, {});
+    EXPECT_EQ(r.exit_code, 0) << ::testing::PrintToString(args);
+    EXPECT_THAT(r.out, HasSubstr("Usage: opentok archive list")) << ::testing::PrintToString(args);
+  }
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--private-key", "/nonexistent/k.pem", "token", kSessionId, "--role", "moderator"},
+        std::vector<std::string>{"token", "--private-key", "/nonexistent/k.pem", kSessionId, "--role", "moderator"},
+        std::vector<std::string>{"token", kSessionId, "--private-key=/nonexistent/k.pem", "--role", "moderator"}}) {
+    auto r = Cli(args, {});
+    // Parsed: the CLI got as far as checking the credentials.
+    EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args);
+    EXPECT_THAT(r.err, HasSubstr("--private-key needs --application-id ID")) << ::testing::PrintToString(args);
+  }
+}
+
 TEST(CliUsage, MissingCredentials) {
   auto r = Cli({"token", kSessionId}, {});
   EXPECT_EQ(r.exit_code, 2);
