@@ -48,6 +48,11 @@ struct MockServerOptions {
   // The default project's callback URL for every group (archive, broadcast, render,
   // captions, sessionMonitoring, sip); empty: none. An invalid URL is std::invalid_argument.
   std::string callback_url;
+  // A state snapshot (GET /_mock/state, MockService::ExportState) to load at start; it
+  // replaces everything the options above registered (docs/state-snapshots.md). Then
+  // default_project() is the snapshot's first project by key and applications() lists its
+  // applications without private keys. Unreadable or refused: std::invalid_argument.
+  std::string state_file;
   ServiceOptions service;
   // Callback (webhook) delivery: attempts, timeouts, backoff, the hosts allowed besides
   // loopback, the delivery log's size (callbacks.h).
@@ -69,11 +74,6 @@ struct MockServerOptions {
 };
 
 // The mock OpenTok service on a loopback HTTP port, for the duration of a scope:
-  // A state snapshot (GET /_mock/state, MockService::ExportState) to load at start; it
-  // replaces everything the options above registered (docs/state-snapshots.md). Then
-  // default_project() is the snapshot's first project by key and applications() lists its
-  // applications without private keys. Unreadable or refused: std::invalid_argument.
-  std::string state_file;
 //
 //   opentok_mock::MockServer server;                 // 127.0.0.1, ephemeral port, one project
 //   opentok::OpenTok ot(server.default_project().api_key, server.default_project().api_secret,
