@@ -8,6 +8,8 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -89,6 +91,17 @@ void AddressOf(sockaddr_storage const& addr, std::string& host, int& port) {
     port = ntohs(in6.sin6_port);
   }
   host = text;
+}
+
+// OpenSSL writes to the socket with write(), which raises SIGPIPE (by default fatal) when the
+// peer has gone, e.g. a client that rejected the certificate mid-handshake. Blocked in the
+// threads that write (the I/O thread and the workers), the write fails with EPIPE instead, as
+// the plain path's send(MSG_NOSIGNAL) does; the embedding process's own handling is untouched.
+void BlockSigpipeInThisThread() {
+  sigset_t pipe;
+  sigemptyset(&pipe);
+  sigaddset(&pipe, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
 }
 
 }  // namespace
@@ -460,6 +473,7 @@ struct ConnectionServer::Impl {
   }
 
   void IoLoop() {
+    BlockSigpipeInThisThread();
     std::vector<epoll_event> events(256);
     auto next_check = Clock::now() + kScanInterval;
     while (!stopping) {
@@ -532,6 +546,7 @@ struct ConnectionServer::Impl {
   }
 
   void WorkerLoop() {
+    BlockSigpipeInThisThread();
     while (true) {
       ConnectionPtr c;
       {
