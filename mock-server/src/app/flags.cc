@@ -262,7 +262,8 @@ The first line on stdout is "listening on http://HOST:PORT". SIGINT or SIGTERM s
 server cleanly. `opentok-mock exec --help`: run a command against a fresh mock.)";
 
 constexpr char const* kExecDescription =
-    R"(Usage: opentok-mock exec [flags] -- COMMAND [ARGS...]
+    R"(
+Usage: opentok-mock exec [flags] -- COMMAND [ARGS...]
 
 Starts the mock (127.0.0.1, a free port unless --port), runs COMMAND with
 OPENTOK_API_URL, OPENTOK_API_KEY and OPENTOK_API_SECRET of the default project (and
@@ -285,7 +286,7 @@ struct CommandLine {
     app.get_formatter()->column_width(34);
     AddServerFlags(app, config);
     exec = app.add_subcommand("exec", "run a command against a fresh mock, then stop it");
-    exec->description(kExecDescription);
+    exec->footer(kExecDescription);  // the description is the one line the top-level help lists
     // Without `--`, the first argument that is not a flag starts the command.
     exec->prefix_command();
     AddServerFlags(*exec, config);
