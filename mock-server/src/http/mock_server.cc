@@ -9,9 +9,9 @@
 #include "rest_call.h"
 #include "router.h"
 #include "server_setup.h"
+#include "state_file.h"
 #include "timer_ticker.h"
 #include "tls_setup.h"
-#include "state_file.h"
 #include "url_probe.h"
 
 namespace opentok_mock {

@@ -28,9 +28,9 @@ void RegisterMediaControlRoutes(Router& server, MockService& service);
 void RegisterCallbackControlRoutes(Router& server, MockService& service);
 // Its /_mock/faults and /_mock/rate-limits part (docs/fault-injection.md).
 void RegisterFaultControlRoutes(Router& server, FaultInjector& faults);
-// Its /_mock/callbacks part: the callback delivery log and the wait for pending deliveries.
 // Its /_mock/state part: the state snapshot out (GET) and in (PUT) (docs/state-snapshots.md).
 void RegisterStateControlRoutes(Router& server, MockService& service);
+// Its /_mock/callbacks part: the callback delivery log and the wait for pending deliveries.
 void RegisterCallbackLogRoutes(Router& server, CallbackDispatcher& dispatcher);
 
 }  // namespace opentok_mock::http
