@@ -39,7 +39,8 @@ nlohmann::json FaultOn(Credentials const& credentials, std::string const& operat
 // The mock's journal entries of `operation` for the project, oldest first.
 std::vector<nlohmann::json> Journal(Credentials const& credentials, std::string const& operation) {
   std::vector<nlohmann::json> entries;
-  for (auto const& item : CurrentTarget().control().Requests().at("items")) {
+  nlohmann::json const journal = CurrentTarget().control().Requests();
+  for (auto const& item : journal.at("items")) {
     if (item.value("apiKey", "") == credentials.api_key && item.value("operation", "") == operation) {
       entries.push_back(item);
     }
