@@ -4,11 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core_fixture.h"
+#include "doc_table.h"
 #include "opentok_common/api_rules.h"
 #include "opentok_common/session_id.h"
 #include "opentok_mock/broadcast_transitions.h"
@@ -107,31 +106,7 @@ INSTANTIATE_TEST_SUITE_P(EveryRow, BroadcastRowTest, ::testing::ValuesIn(kBroadc
 // docs/mock-rest-surface.md's "The broadcast lifecycle" table says what kBroadcastTransitions says: one row
 // per transition, `| from | event (explanation) | to |`.
 TEST_F(BroadcastTest, TheDocumentedLifecycleTableIsTheTransitionTable) {
-  std::ifstream doc(OPENTOK_REST_SURFACE_DOC);
-  ASSERT_TRUE(doc) << OPENTOK_REST_SURFACE_DOC;
-  std::string line;
-  while (std::getline(doc, line) && line != "### The broadcast lifecycle") {
-  }
-  ASSERT_EQ(line, "### The broadcast lifecycle");
-  std::vector<std::vector<std::string>> rows;
-  bool in_table = false;
-  while (std::getline(doc, line)) {
-    if (line.rfind("|", 0) != 0) {
-      if (in_table) break;
-      continue;
-    }
-    in_table = true;
-    std::vector<std::string> cells;
-    std::stringstream cells_text(line.substr(1));
-    std::string cell;
-    while (std::getline(cells_text, cell, '|')) {
-      auto first = cell.find_first_not_of(' ');
-      cells.push_back(first == std::string::npos ? "" : cell.substr(first, cell.find_last_not_of(' ') - first + 1));
-    }
-    rows.push_back(std::move(cells));
-  }
-  ASSERT_GE(rows.size(), 2u);
-  rows.erase(rows.begin(), rows.begin() + 2);  // header and separator
+  auto rows = opentok_mock::testing::DocTable(OPENTOK_REST_SURFACE_DOC, "### The broadcast lifecycle");
   ASSERT_EQ(rows.size(), kBroadcastTransitions.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto const& row = kBroadcastTransitions[i];

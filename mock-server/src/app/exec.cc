@@ -33,6 +33,8 @@ std::string Describe(JournalEntry const& entry) {
   if (!entry.query.empty()) line << "?" << entry.query;
   line << " -> " << entry.status << " " << entry.operation;
   if (entry.auth_verdict == "rejected") line << " (auth rejected: " << entry.auth_message << ")";
+  // A failure the test injected on purpose should not be mistaken for the mock's answer.
+  if (!entry.fault.empty()) line << " [fault " << entry.fault << "]";
   return line.str();
 }
 
