@@ -1,5 +1,6 @@
 #include "archive_json.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "json_writer.h"

@@ -2,7 +2,7 @@
 
 // Wire forms of the core's records.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

@@ -1,5 +1,6 @@
 #include "callback_json.h"
 
+#include <nlohmann/json.hpp>
 #include <type_traits>
 
 #include "archive_json.h"

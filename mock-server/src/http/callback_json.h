@@ -2,7 +2,7 @@
 
 // The JSON body POSTed to callback URLs for a service event (a webhook's payload).
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

@@ -1,6 +1,7 @@
 // The /_mock/applications part of the control plane: Vonage applications (an id and an RSA
 // public key) next to projects, and the REST-token helper both kinds share.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "control_util.h"

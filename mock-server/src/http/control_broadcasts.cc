@@ -1,6 +1,7 @@
 // The /_mock/broadcasts part of the control plane: every project's broadcasts with their
 // output statuses, simulated output failures, and the public HLS playlist URL.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "broadcast_json.h"

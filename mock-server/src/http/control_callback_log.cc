@@ -2,6 +2,7 @@
 // the deliveries in progress (so that a test in another language can POST, wait, then read
 // its receiver without sleeping).
 
+#include <nlohmann/json.hpp>
 #include <charconv>
 #include <string>
 

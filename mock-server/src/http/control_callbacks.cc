@@ -1,6 +1,7 @@
 // The callback-configuration part of the control plane: a project's URL per callback group
 // (what the account portal sets for a real project) and its legacy REST registrations.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "callback_json.h"

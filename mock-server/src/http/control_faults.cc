@@ -1,5 +1,7 @@
 // The /_mock/faults and /_mock/rate-limits part of the control plane (docs/fault-injection.md).
 
+#include <nlohmann/json.hpp>
+
 #include "control_util.h"
 #include "fault_json.h"
 #include "opentok_mock/errors.h"

@@ -2,6 +2,7 @@
 // Audio Connector calls (with what their WebSockets did), simulated failures of captions and
 // renders, and the audio the Audio Connector sends.
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "control_util.h"

@@ -1,3 +1,4 @@
+#include <nlohmann/json.hpp>
 #include <chrono>
 #include <cmath>
 #include <string>

@@ -2,6 +2,7 @@
 // received (signals, DTMF digits) and the SIP calls in progress. Who left and why, the
 // mute-all state and muted streams are in the session view (GET /_mock/sessions/{sid}).
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "control_util.h"

@@ -1,5 +1,7 @@
 #include "fault_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 #include "router.h"

@@ -1,5 +1,6 @@
 #include "http_util.h"
 
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <limits>
 

@@ -1,5 +1,7 @@
 #include "request_parsers.h"
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 

@@ -1,5 +1,7 @@
 // Archives: start, stop, get, list, delete, layout and stream selection.
 
+#include <nlohmann/json.hpp>
+
 #include "archive_json.h"
 #include "http_util.h"
 #include "json_writer.h"

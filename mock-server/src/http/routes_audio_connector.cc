@@ -1,5 +1,7 @@
 // Audio Connector: connect a WebSocket to a session, and disconnect it.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 #include "rest_call.h"

@@ -1,5 +1,7 @@
 // Live-streaming broadcasts: start, stop, get, list, layout and stream selection.
 
+#include <nlohmann/json.hpp>
+
 #include "broadcast_json.h"
 #include "http_util.h"
 #include "json_writer.h"

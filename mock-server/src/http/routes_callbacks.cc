@@ -2,6 +2,8 @@
 // unregisterCallback): callbacks.js in the opentok npm package posts {group, event, url},
 // reads the answer as the registration and a GET as an array of them.
 
+#include <nlohmann/json.hpp>
+
 #include "callback_json.h"
 #include "http_util.h"
 #include "rest_call.h"

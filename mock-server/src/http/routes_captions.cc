@@ -1,5 +1,7 @@
 // Live captions: start, stop and status.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "media_json.h"
 #include "opentok_mock/errors.h"

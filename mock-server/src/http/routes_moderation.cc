@@ -1,6 +1,8 @@
 // Moderation: force-disconnect, force-mute of one stream or of the whole session, and the
 // connections list.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 #include "rest_call.h"

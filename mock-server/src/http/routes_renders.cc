@@ -1,5 +1,7 @@
 // Experience Composer renders: start, get, list and stop.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "media_json.h"
 #include "opentok_mock/errors.h"

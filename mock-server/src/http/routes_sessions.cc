@@ -1,5 +1,6 @@
 // POST /session/create.
 
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cctype>
 #include <ctime>

@@ -1,5 +1,7 @@
 // Signals to a whole session or to one connection.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "rest_call.h"
 

@@ -1,6 +1,8 @@
 // SIP interconnect: dial (also at the PHP SDK's /call) and DTMF to a session or to one
 // connection.
 
+#include <nlohmann/json.hpp>
+
 #include "http_util.h"
 #include "opentok_mock/errors.h"
 #include "rest_call.h"

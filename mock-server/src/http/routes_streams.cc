@@ -1,5 +1,7 @@
 // Streams of a session: list, get, and their layout class lists.
 
+#include <nlohmann/json.hpp>
+
 #include "archive_json.h"
 #include "http_util.h"
 #include "opentok_mock/errors.h"

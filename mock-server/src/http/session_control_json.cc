@@ -1,5 +1,7 @@
 #include "session_control_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "archive_json.h"
 #include "json_writer.h"
 #include "opentok_common/wire_names.h"

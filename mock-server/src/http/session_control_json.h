@@ -3,7 +3,7 @@
 // Wire forms of session control: the REST connections list and SIP call, and the control
 // plane's views of what the simulated clients received and who left.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
