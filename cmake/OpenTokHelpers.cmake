@@ -19,23 +19,35 @@ target_compile_definitions(opentok_warnings INTERFACE JSON_USE_IMPLICIT_CONVERSI
 
 # Sanitizer flags (OPENTOK_SANITIZE) are set for every target in the top-level CMakeLists.txt.
 
+# Precompiled headers (OPENTOK_PCH, docs/development.md, "Build time"): the third-party and
+# standard headers a target's files include are parsed once per target instead of once per
+# file. GCC refuses a precompiled header built with other flags; CMake passes -Winvalid-pch,
+# an error under OPENTOK_WERROR, so a mismatch fails the build instead of going unnoticed.
+option(OPENTOK_PCH "Precompile the third-party and standard headers of the project's targets" ON)
+set(OPENTOK_PCH_STD_HEADERS
+  <algorithm> <chrono> <cstdint> <functional> <map> <memory> <mutex> <optional> <set> <string>
+  <string_view> <unordered_map> <utility> <variant> <vector>)
+
+# opentok_precompile(TARGET HEADERS...): TARGET's files see HEADERS and the standard headers
+# above precompiled (the files still include what they use, so the build without
+# OPENTOK_PCH is the same program).
+function(opentok_precompile target)
+  if(OPENTOK_PCH)
+    target_precompile_headers(${target} PRIVATE ${ARGN} ${OPENTOK_PCH_STD_HEADERS})
+  endif()
+endfunction()
+
 # Test code: the tests, their support libraries and the conformance suite. Two build-time
 # settings apply to it and to nothing else, so the code under test keeps the build type's
-# flags (docs/development.md, "Build time"):
+# flags:
 # - it compiles at -O0 unless OPENTOK_OPTIMIZE_TEST_CODE is on. Its run time is spent in the
 #   code under test, while -O2 more than doubles its compile time (a typical test file: 36 s
 #   at -O2 -g, 15 s at -O0 -g);
-# - GoogleTest, GoogleMock, nlohmann/json and cpp-httplib are parsed once into a precompiled
-#   header that every test executable reuses (OPENTOK_TEST_PCH). They are 6 s of each test
-#   file's 15. GCC refuses a precompiled header built with other flags (-Winvalid-pch, an
-#   error under OPENTOK_WERROR), so every user of it links opentok_test_code, which carries
-#   the flags it was built with.
+# - with OPENTOK_PCH, GoogleTest, GoogleMock, nlohmann/json and cpp-httplib are precompiled
+#   once, by opentok_test_pch, for every test executable. So that its flags are theirs,
+#   every user of it links opentok_test_code.
 option(OPENTOK_OPTIMIZE_TEST_CODE "Compile test code with the build type's optimisation instead of -O0" OFF)
-option(OPENTOK_TEST_PCH "Precompile GoogleTest, GoogleMock, nlohmann/json and cpp-httplib for test code" ON)
-set(OPENTOK_TEST_PCH_HEADERS
-  <gmock/gmock.h> <gtest/gtest.h> <httplib.h> <nlohmann/json.hpp>
-  <algorithm> <chrono> <cstdint> <functional> <map> <memory> <optional> <set> <string>
-  <string_view> <thread> <utility> <vector>)
+set(OPENTOK_TEST_PCH_HEADERS <gmock/gmock.h> <gtest/gtest.h> <httplib.h> <nlohmann/json.hpp> <thread>)
 
 # The settings and third-party libraries every piece of test code gets; made on first use,
 # after the top-level CMakeLists.txt has found GoogleTest and cpp-httplib.
@@ -49,12 +61,12 @@ function(_opentok_make_test_code_targets)
   if(NOT OPENTOK_OPTIMIZE_TEST_CODE)
     target_compile_options(opentok_test_code INTERFACE -O0)
   endif()
-  if(OPENTOK_TEST_PCH)
+  if(OPENTOK_PCH)
     # An executable, so that its precompiled header has the -fPIE of the test executables
     # that reuse it (a library's would have -fPIC).
     add_executable(opentok_test_pch ${PROJECT_SOURCE_DIR}/cmake/test_pch_main.cc)
     target_link_libraries(opentok_test_pch PRIVATE opentok_test_code)
-    target_precompile_headers(opentok_test_pch PRIVATE ${OPENTOK_TEST_PCH_HEADERS})
+    opentok_precompile(opentok_test_pch ${OPENTOK_TEST_PCH_HEADERS})
   endif()
 endfunction()
 
@@ -63,13 +75,11 @@ endfunction()
 function(opentok_test_code target)
   _opentok_make_test_code_targets()
   target_link_libraries(${target} PRIVATE opentok_test_code)
-  if(OPENTOK_TEST_PCH)
-    get_target_property(type ${target} TYPE)
-    if(type STREQUAL "EXECUTABLE")
-      target_precompile_headers(${target} REUSE_FROM opentok_test_pch)
-    else()
-      target_precompile_headers(${target} PRIVATE ${OPENTOK_TEST_PCH_HEADERS})
-    endif()
+  get_target_property(type ${target} TYPE)
+  if(OPENTOK_PCH AND type STREQUAL "EXECUTABLE")
+    target_precompile_headers(${target} REUSE_FROM opentok_test_pch)
+  else()
+    opentok_precompile(${target} ${OPENTOK_TEST_PCH_HEADERS})
   endif()
 endfunction()
 
