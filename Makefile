@@ -6,8 +6,8 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 # Every build directory: Ninja when installed (scripts/install-deps installs it), ccache when
 # present, warnings as errors. An existing build directory keeps the generator it was made with.
-# ccache caches files compiled with a precompiled header (the test code's) only with these
-# sloppiness settings: the header's macros and file times are the precompiled file's business.
+# ccache caches files compiled with a precompiled header (most of the project's, see
+# OPENTOK_PCH in docs/development.md) only with these sloppiness settings.
 GENERATOR ?= $(if $(shell command -v ninja),Ninja,Unix Makefiles)
 CCACHE := $(shell command -v ccache)
 CCACHE_LAUNCHER = env;CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime;$(CCACHE)
