@@ -1,6 +1,7 @@
 #include "archive_json.h"
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "json_writer.h"

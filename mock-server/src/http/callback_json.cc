@@ -1,6 +1,7 @@
 #include "callback_json.h"
 
 #include <nlohmann/json.hpp>
+
 #include <type_traits>
 
 #include "archive_json.h"

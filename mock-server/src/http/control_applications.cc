@@ -2,6 +2,7 @@
 // public key) next to projects, and the REST-token helper both kinds share.
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "control_util.h"

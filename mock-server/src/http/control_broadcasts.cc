@@ -2,6 +2,7 @@
 // output statuses, simulated output failures, and the public HLS playlist URL.
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "broadcast_json.h"

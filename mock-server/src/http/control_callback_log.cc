@@ -3,6 +3,7 @@
 // its receiver without sleeping).
 
 #include <nlohmann/json.hpp>
+
 #include <charconv>
 #include <string>
 

@@ -2,6 +2,7 @@
 // (what the account portal sets for a real project) and its legacy REST registrations.
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "callback_json.h"

@@ -3,6 +3,7 @@
 // renders, and the audio the Audio Connector sends.
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "control_util.h"

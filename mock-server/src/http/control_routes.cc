@@ -1,4 +1,5 @@
 #include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <cmath>
 #include <string>

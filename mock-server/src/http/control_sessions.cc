@@ -3,6 +3,7 @@
 // mute-all state and muted streams are in the session view (GET /_mock/sessions/{sid}).
 
 #include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "control_util.h"

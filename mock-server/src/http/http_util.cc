@@ -1,6 +1,7 @@
 #include "http_util.h"
 
 #include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <limits>
 

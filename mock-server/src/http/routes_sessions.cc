@@ -1,6 +1,7 @@
 // POST /session/create.
 
 #include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <ctime>
